@@ -1,0 +1,67 @@
+// swift-tools-version:6.1
+// mimi-harness: conformance and interop harness for the IETF MIMI protocols (see ARCHITECTURE.md).
+import PackageDescription
+
+let package = Package(
+    name: "mimi-harness",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "mimi-harness", targets: ["mimi-harness"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+    ],
+    targets: [
+        // Wire codecs: no package dependencies.
+        .target(name: "TLSCodec"),
+        .target(name: "CBOR"),
+        .target(name: "Results"),
+        // Cryptography and MLS (RFC 9420).
+        .target(name: "MLSCrypto", dependencies: ["TLSCodec", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "MLS", dependencies: ["TLSCodec", "MLSCrypto"]),
+        // MIMI content format (draft-ietf-mimi-content).
+        .target(name: "MIMIContent", dependencies: ["CBOR", .product(name: "Crypto", package: "swift-crypto")]),
+        // Published and generated test vectors.
+        .target(name: "Vectors", dependencies: [
+            "Results", "TLSCodec", "CBOR", "MLSCrypto", "MLS", "MIMIContent",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        // HTTP: libcurl client and loopback server behind one transport seam.
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .target(name: "Transport", dependencies: ["CCurl", .product(name: "FlyingFox", package: "FlyingFox")]),
+        // MIMI protocol (draft-ietf-mimi-protocol) wire structures and simulated providers.
+        .target(name: "MIMIProtocol", dependencies: ["TLSCodec", "MLSCrypto", "MLS", "MIMIContent", "CBOR"]),
+        .target(name: "SimProviders", dependencies: ["MIMIProtocol", "MLS", "MLSCrypto", "MIMIContent", "Transport", "TLSCodec"]),
+        // Scenario runner, requirement registry and reports.
+        .target(name: "Scenario", dependencies: [
+            "Results", "Vectors", "SimProviders", "MIMIProtocol", "MIMIContent", "MLS", "Transport",
+            .product(name: "Yams", package: "Yams"),
+        ]),
+        // Command line.
+        .target(name: "HarnessCLI", dependencies: [
+            "Results", "Vectors", "Scenario", "MIMIContent", "CBOR", "Transport",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Yams", package: "Yams"),
+        ]),
+        .executableTarget(name: "mimi-harness", dependencies: [
+            "HarnessCLI", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "TLSCodecTests", dependencies: ["TLSCodec"]),
+        .testTarget(name: "CBORTests", dependencies: ["CBOR"]),
+        .testTarget(name: "ResultsTests", dependencies: ["Results"]),
+        .testTarget(name: "MLSCryptoTests", dependencies: ["MLSCrypto", "TLSCodec", "Vectors"]),
+        .testTarget(name: "MLSTests", dependencies: ["MLS", "MLSCrypto", "TLSCodec", "Vectors"]),
+        .testTarget(name: "MIMIContentTests", dependencies: ["MIMIContent", "CBOR", "Vectors"]),
+        .testTarget(name: "VectorsTests", dependencies: ["Vectors", "Results"]),
+        .testTarget(name: "TransportTests", dependencies: ["Transport"]),
+        .testTarget(name: "MIMIProtocolTests", dependencies: ["MIMIProtocol", "TLSCodec", "MLS"]),
+        .testTarget(name: "SimProvidersTests", dependencies: ["SimProviders", "MIMIProtocol", "Transport"]),
+        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "Results"]),
+        .testTarget(name: "HarnessCLITests", dependencies: ["HarnessCLI"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
