@@ -58,7 +58,7 @@ private struct Run {
         "\(c) (\(scenario.user(named: c.user)?.provider ?? "unknown provider"))"
     }
 
-    var hubName: String { "hub \(scenario.hub?.domain ?? "?")" }
+    var hubName: String { scenario.hub?.domain ?? "the hub" }
 
     // MARK: recording checks
 
@@ -115,6 +115,10 @@ private struct Run {
                       actual: outcome.accepted ? "accepted" : "refused: \(outcome.code)", party: respondent)
             if let before { try await unchanged(before, top) }
             return
+        }
+        if case .identifierQuery(let q) = step.action, let code = q.expectCode, code != ResponseCodes.success {
+            return try check(outcome.code == code, top, requirement: CheckRequirements.identifierQuery,
+                             "identifier query result code", expected: code, actual: outcome.code, party: respondent)
         }
         try check(outcome.accepted, top, requirement: CheckRequirements.accepted,
                   "\(step.action.kind.rawValue) is accepted", expected: "accepted",
