@@ -132,7 +132,7 @@ import Testing
           - expect: { room: clubhouse, epoch: 3, participants: { alice: admin, bob: banned }, members: [alice/1, alice/2] }
           - external-join: { by: bob/2, room: clubhouse, expect-reject: notAllowed }
           - add-user: { by: alice/1, room: clubhouse, user: carol }
-  - leave: { by: carol, room: clubhouse, commit-by: alice/1 }
+          - leave: { by: carol, room: clubhouse, commit-by: alice/1 }
         """).replacingOccurrences(of: "alice: { provider: a.example }", with: "alice: { provider: a.example, devices: 2 }")
             .replacingOccurrences(of: "carol: { provider: b.example }", with: "carol: { provider: b.example, identifiers: { handle: \"im:carol@b.example\" } }")
         let o = try await run(text)
