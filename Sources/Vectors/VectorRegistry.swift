@@ -2,5 +2,10 @@
 /// unrecognised, never silently ignored.
 public enum VectorRegistry {
     public static let runners: [any VectorRunner] = [
+        TreeMathRunner(),
+        CryptoBasicsRunner(),
+        SecretTreeRunner(),
+        KeyScheduleRunner(),
+        PSKSecretRunner(),
     ]
 }
