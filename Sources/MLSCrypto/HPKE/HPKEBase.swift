@@ -53,6 +53,8 @@ public struct HPKEBase: Sendable, Hashable {
             return try aead.open(key: key, nonce: nonce, aad: aad, ciphertext: ciphertext)
         } catch let e as MLSCryptoError {
             throw MLSCryptoError(.hpkeOpenFailed, "HPKE open failed (RFC 9180 §5.2): \(e.message)")
+        } catch {
+            throw MLSCryptoError(.hpkeOpenFailed, "HPKE open failed (RFC 9180 §5.2): \(error)")
         }
     }
 }
