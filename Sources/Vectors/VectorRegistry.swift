@@ -2,5 +2,7 @@
 /// unrecognised, never silently ignored.
 public enum VectorRegistry {
     public static let runners: [any VectorRunner] = [
+        DeserializationRunner(),
+        MessagesRunner(),
     ]
 }
