@@ -48,7 +48,7 @@ extension Array where Element == Extension {
     /// Whether an extension of `type` is present.
     public func contains(type: ExtensionType) -> Bool { contains { $0.extensionType == type } }
 
-    /// The first extension type that occurs more than once (RFC 9420 §13.4: an extension list must not repeat a type).
+    /// The first extension type that occurs more than once (RFC 9420 §13: an extension list must not repeat a type).
     public var firstDuplicateType: ExtensionType? {
         var seen = Set<ExtensionType>()
         for e in self where !seen.insert(e.extensionType).inserted { return e.extensionType }
