@@ -82,3 +82,16 @@ final class LineSink: @unchecked Sendable {
     private(set) var lines: [String] = []
     func append(_ s: String) { lines.append(s) }
 }
+
+@Suite("Terminal warnings")
+struct TerminalWarningTests {
+    @Test("many warnings of one kind are cut to a few lines and a count")
+    func grouped() {
+        let warnings = (0..<12).map { "unrecognised vector file: f\($0).cbor (no runner accepts it)" } + ["no vector manifest: x"]
+        let text = TerminalWriter().warningLines(warnings, perKind: 3)
+        let lines = text.split(separator: "\n")
+        #expect(lines.count == 5)
+        #expect(lines[3] == "  ! … and 9 more 'unrecognised vector file' warnings (see results.json)")
+        #expect(lines[4] == "  ! no vector manifest: x")
+    }
+}

@@ -17,10 +17,7 @@ public struct TerminalWriter: Sendable {
         out += details(results)
         if !results.warnings.isEmpty {
             out += "\nWarnings (\(results.warnings.count)):\n"
-            for w in results.warnings.prefix(maxDetailed) { out += "  ! \(w)\n" }
-            if results.warnings.count > maxDetailed {
-                out += "  … and \(results.warnings.count - maxDetailed) more (see results.json)\n"
-            }
+            out += warningLines(results.warnings)
         }
         if !reportFiles.isEmpty {
             out += "\nReports: \(reportFiles.joined(separator: ", "))\n"
@@ -86,6 +83,25 @@ public struct TerminalWriter: Sendable {
         }
         if bad.count > maxDetailed {
             out += "  … and \(bad.count - maxDetailed) more (see results.json)\n"
+        }
+        return out
+    }
+
+    /// Warnings grouped by kind (the text before the first `: `), so that 60 unrecognised files take a few lines:
+    /// up to `perKind` of each kind are shown, then a count of the rest.
+    func warningLines(_ warnings: [String], perKind: Int = 5) -> String {
+        var order: [String] = []
+        var byKind: [String: [String]] = [:]
+        for w in warnings {
+            let kind = w.range(of: ": ").map { String(w[..<$0.lowerBound]) } ?? w
+            if byKind[kind] == nil { order.append(kind) }
+            byKind[kind, default: []].append(w)
+        }
+        var out = ""
+        for kind in order {
+            let all = byKind[kind] ?? []
+            for w in all.prefix(perKind) { out += "  ! \(w)\n" }
+            if all.count > perKind { out += "  ! … and \(all.count - perKind) more '\(kind)' warnings (see results.json)\n" }
         }
         return out
     }
