@@ -11,6 +11,8 @@ public enum HarnessCommands {
         // MIMI content tools.
 
         // Reports and reproduction.
+        ReportCommand.self,
+        ReplayCommand.self,
 
     ]
 }

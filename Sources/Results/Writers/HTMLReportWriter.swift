@@ -3,7 +3,7 @@
 /// the message, expected vs actual, blamed party, cited requirements with their text, the sub-checks, and the
 /// wire transcript (decoded, with hex), each part collapsible. The page works with scripts disabled; the script
 /// only adds the status filter and the search box.
-public struct HTMLReportWriter: Sendable {
+public struct HTMLReportWriter: ReportWriter {
     public var coverage: ReportCoverage?
     public var title: String
     public let fileName = "report.html"

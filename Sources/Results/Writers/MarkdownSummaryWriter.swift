@@ -3,7 +3,7 @@ import Foundation
 /// Writes `summary.md`: a short Markdown report fit for a CI step summary (`$GITHUB_STEP_SUMMARY`): verdict and
 /// totals, a table per source, the failures with expected vs actual and the blamed party, and requirement coverage.
 /// It stays well under GitHub's 1 MiB summary limit by listing at most `maxFailures` failures.
-public struct MarkdownSummaryWriter: Sendable {
+public struct MarkdownSummaryWriter: ReportWriter {
     public var coverage: ReportCoverage?
     public var maxFailures: Int
     public let fileName = "summary.md"
