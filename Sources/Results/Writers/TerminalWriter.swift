@@ -89,7 +89,7 @@ public struct TerminalWriter: Sendable {
 
     /// Warnings grouped by kind (the text before the first `: `), so that 60 unrecognised files take a few lines:
     /// up to `perKind` of each kind are shown, then a count of the rest.
-    func warningLines(_ warnings: [String], perKind: Int = 5) -> String {
+    public func warningLines(_ warnings: [String], perKind: Int = 5) -> String {
         var order: [String] = []
         var byKind: [String: [String]] = [:]
         for w in warnings {
