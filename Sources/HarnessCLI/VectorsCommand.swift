@@ -44,7 +44,7 @@ public struct VectorsCommand: ParsableCommand {
 
         public static func help(for value: Self) -> ArgumentHelp? {
             switch value {
-            case .includeGenerated: return "Also run the vectors this project generated, in Vectors/generated/ (default)."
+            case .includeGenerated: return "Also run the vectors this project generated, in Vectors/generated/."
             case .noGenerated: return "Run only the published vectors."
             }
         }
