@@ -14,6 +14,7 @@ public struct TerminalWriter: Sendable {
     /// The summary, with `reportFiles` (paths written) named at the end.
     public func render(_ results: RunResults, reportFiles: [String] = []) -> String {
         var out = table(results)
+        out += reasons(results)
         out += details(results)
         if !results.warnings.isEmpty {
             out += "\nWarnings (\(results.warnings.count)):\n"
@@ -84,6 +85,22 @@ public struct TerminalWriter: Sendable {
         if bad.count > maxDetailed {
             out += "  … and \(bad.count - maxDetailed) more (see results.json)\n"
         }
+        return out
+    }
+
+    /// Unsupported and skipped cases counted by reason, so that a run that passes because nothing ran says why.
+    public func reasons(_ results: RunResults) -> String {
+        var order: [String] = []
+        var counts: [String: Int] = [:]
+        for c in results.cases where c.status == .unsupported || c.status == .skipped {
+            let key = "\(c.status.rawValue): \(c.message ?? "no reason given")"
+            if counts[key] == nil { order.append(key) }
+            counts[key, default: 0] += 1
+        }
+        guard !order.isEmpty else { return "" }
+        var out = "\nNot run, by reason:\n"
+        for key in order.prefix(maxDetailed) { out += "  \(counts[key] ?? 0) × \(key)\n" }
+        if order.count > maxDetailed { out += "  … and \(order.count - maxDetailed) more reasons (see results.json)\n" }
         return out
     }
 
