@@ -20,5 +20,6 @@ public enum VectorRegistry {
         // MIMI content (draft-ietf-mimi-content) and message status.
 
         // Fallbacks: listed last so real runners win.
+        NotYetSupportedRunner(),
     ]
 }
