@@ -269,6 +269,7 @@ public struct HTMLReportWriter: ReportWriter {
         if (target && target.tagName === 'DETAILS') { target.open = true; target.classList.remove('hidden'); }
       }
       apply();
+      document.body.setAttribute('data-report-ready', 'yes');
     })();
     """
 }
