@@ -18,7 +18,7 @@ import Testing
                      CheckRequirements.participantList, CheckRequirements.fanout, CheckRequirements.messageId,
                      CheckRequirements.contentRoundTrip, CheckRequirements.removedNoReceive, CheckRequirements.refusedNoChange,
                      CheckRequirements.accepted, CheckRequirements.httpStatus, CheckRequirements.identifierQuery,
-                     CheckRequirements.wireValid] + ResponseCodes.rejections.map(CheckRequirements.forRejection)
+                     CheckRequirements.wireValid, CheckRequirements.duplicateId] + ResponseCodes.rejections.map(CheckRequirements.forRejection)
         for id in cited { #expect(r[id] != nil, "\(id) is not in docs/requirements.yaml") }
     }
 

@@ -13,6 +13,8 @@ public enum CheckRequirements {
     public static let fanout = "MIMI-PROTO-fanout-app"
     /// Received content equals sent content: same message ID (content -08 §"Message ID").
     public static let messageId = "MIMI-CONTENT-messageId"
+    /// A client keeps one copy of a message however often it is delivered (content -08: duplicates are discarded).
+    public static let duplicateId = "MIMI-CONTENT-duplicateId"
     /// Received content decodes to the same semantics as sent.
     public static let contentRoundTrip = "MIMI-CONTENT-roundTrip"
     /// A removed or banned user's clients stop receiving application messages.

@@ -302,6 +302,9 @@ private struct Run {
                       actual: got.isEmpty ? "no messages" : "messages " + got.map(\.messageId.hex).joined(separator: ", "),
                       party: hubName)
             guard let m = match else { continue }
+            let copies = got.filter { $0.messageId == sent.messageId }.count
+            try check(copies == 1, top, requirement: CheckRequirements.duplicateId, "\(c) kept one copy of \(label)",
+                      expected: "1 copy", actual: "\(copies) copies", party: party(c))
             try check(m.sender == sender, top, requirement: CheckRequirements.messageId, "\(c) attributes \(label) to its sender",
                       expected: sender.description, actual: m.sender.description, party: party(c))
             try check(m.content == sent.content, top, requirement: CheckRequirements.contentRoundTrip,
