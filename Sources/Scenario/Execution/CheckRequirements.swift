@@ -30,6 +30,18 @@ public enum CheckRequirements {
     /// Messages crossing a provider boundary decode and validate.
     public static let wireValid = "MIMI-PROTO-wire-valid"
 
+    /// The requirement an `expect-status` check cites: the refusal's when the step must be refused, else the
+    /// endpoint's status rule.
+    public static func forStatus(of step: ScenarioStep) -> String {
+        if let code = step.expectReject { return forRejection(code) }
+        switch step.action.kind {
+        case .consent: return "MIMI-PROTO-consent-201"
+        case .reportAbuse: return "MIMI-PROTO-reportAbuse-hubVerifies"
+        case .inject: return "MIMI-PROTO-notify-duplicate201"
+        default: return httpStatus
+        }
+    }
+
     /// The requirement a named refusal code checks.
     public static func forRejection(_ code: String) -> String {
         switch code {

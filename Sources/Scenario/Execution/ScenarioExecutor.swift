@@ -105,7 +105,7 @@ private struct Run {
                         before: [String: RoomObservation]?) async throws {
         let respondent = outcome.respondent ?? hubName
         if let status = step.expectStatus {
-            try check(outcome.httpStatus == status, top, requirement: CheckRequirements.httpStatus,
+            try check(outcome.httpStatus == status, top, requirement: CheckRequirements.forStatus(of: step),
                       "HTTP status of \(step.action.kind.rawValue)", expected: "\(status)",
                       actual: outcome.httpStatus.map(String.init) ?? "no HTTP response", party: respondent)
         }
