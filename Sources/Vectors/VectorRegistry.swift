@@ -2,7 +2,12 @@
 /// unrecognised, never silently ignored.
 public enum VectorRegistry {
     public static let runners: [any VectorRunner] = [
+        TreeMathRunner(),
         DeserializationRunner(),
+        CryptoBasicsRunner(),
+        SecretTreeRunner(),
+        KeyScheduleRunner(),
+        PSKSecretRunner(),
         MessagesRunner(),
     ]
 }
