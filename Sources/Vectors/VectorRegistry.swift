@@ -9,5 +9,7 @@ public enum VectorRegistry {
         KeyScheduleRunner(),
         PSKSecretRunner(),
         MessagesRunner(),
+        TreeValidationRunner(),
+        TreeOperationsRunner(),
     ]
 }
