@@ -2,5 +2,6 @@
 /// unrecognised, never silently ignored.
 public enum VectorRegistry {
     public static let runners: [any VectorRunner] = [
+        ContentExampleRunner(), ContentNegativeRunner(),
     ]
 }
