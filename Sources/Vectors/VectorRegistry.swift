@@ -22,6 +22,8 @@ public enum VectorRegistry {
         TreeOperationsRunner(),
 
         // MIMI content (draft-ietf-mimi-content) and message status.
+        ContentExampleRunner(),
+        ContentNegativeRunner(),
 
         // Fallbacks: listed last so real runners win.
         NotYetSupportedRunner(),
