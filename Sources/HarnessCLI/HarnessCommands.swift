@@ -3,5 +3,14 @@ import ArgumentParser
 /// The subcommands of `mimi-harness`, in help order. Each lives in its own file in this target.
 public enum HarnessCommands {
     public static let all: [any ParsableCommand.Type] = [
+        // The main job.
+
+        // Published and generated test vectors.
+        VectorsCommand.self,
+
+        // MIMI content tools.
+
+        // Reports and reproduction.
+
     ]
 }
