@@ -12,6 +12,8 @@ public enum HarnessCommands {
         ContentCommand.self,
 
         // Reports and reproduction.
+        ReportCommand.self,
+        ReplayCommand.self,
 
     ]
 }
