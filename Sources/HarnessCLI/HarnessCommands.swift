@@ -9,6 +9,7 @@ public enum HarnessCommands {
         VectorsCommand.self,
 
         // MIMI content tools.
+        ContentCommand.self,
 
         // Reports and reproduction.
         ReportCommand.self,
