@@ -83,3 +83,12 @@ import Testing
         #expect(cov.report.unmappedCitations == ["no-such-requirement"])
     }
 }
+
+@Suite struct RequirementDocumentationTests {
+    @Test func everyRegistryIdIsDocumented() throws {
+        let doc = try String(contentsOf: Fixtures.packageRoot.appendingPathComponent("docs/requirements.md"), encoding: .utf8)
+        for r in try Registry.shared().requirements {
+            #expect(doc.contains("`\(r.id)`"), "\(r.id) is missing from docs/requirements.md")
+        }
+    }
+}
