@@ -42,3 +42,18 @@ import Testing
         #expect(Set(top) == Set(ScenarioParser.topKeys))
     }
 }
+
+/// Runs the whole library against the fake world: the fake has the room semantics the files assume (epochs,
+/// membership, roles, default and cooperative policies, consent, tampering, injection), so this keeps the expected
+/// epochs, members and participants of all scenarios consistent with each other and with the executor.
+@Suite struct ScenarioLibraryOnFakeWorldTests {
+    @Test func everyLibraryScenarioPassesAgainstTheFakeWorld() async throws {
+        let registry = try Registry.shared()
+        let runner = ScenarioRunner(factory: FakeWorldFactory(), knownRequirements: registry.ids)
+        let results = await runner.runAll(under: ScenarioLibraryTests.scenariosDir)
+        #expect(results.count >= 40)
+        for r in results where r.status != .passed {
+            Issue.record("\(r.id): \(r.message ?? "") expected \(r.expected ?? "") actual \(r.actual ?? "")")
+        }
+    }
+}
