@@ -1,7 +1,13 @@
 #ifndef MIMI_HARNESS_CCURL_SHIM_H
 #define MIMI_HARNESS_CCURL_SHIM_H
-// Typed wrappers around libcurl's variadic curl_easy_setopt/curl_easy_getinfo, which Swift cannot call directly.
+// Typed wrappers around libcurl's variadic curl_easy_setopt/curl_easy_getinfo, which Swift cannot call directly,
+// and around macros the Clang importer does not bring into Swift (CURL_GLOBAL_DEFAULT, CURL_ERROR_SIZE).
 #include <curl/curl.h>
+
+/// curl_global_init(CURL_GLOBAL_DEFAULT); call once per process before any easy handle is created.
+static inline CURLcode ccurl_global_init_default(void) { return curl_global_init(CURL_GLOBAL_DEFAULT); }
+/// Size libcurl requires of a CURLOPT_ERRORBUFFER buffer.
+static inline size_t ccurl_error_size(void) { return CURL_ERROR_SIZE; }
 
 static inline CURLcode ccurl_setopt_long(CURL *h, CURLoption o, long v) { return curl_easy_setopt(h, o, v); }
 static inline CURLcode ccurl_setopt_string(CURL *h, CURLoption o, const char *v) { return curl_easy_setopt(h, o, v); }

@@ -2,6 +2,26 @@
 /// unrecognised, never silently ignored.
 public enum VectorRegistry {
     public static let runners: [any VectorRunner] = [
-        ContentExampleRunner(), ContentNegativeRunner(),
+        // MLS crypto, key schedule, secret tree (RFC 9420 §5, §8, §9, Appendix C).
+        TreeMathRunner(),
+        CryptoBasicsRunner(),
+        SecretTreeRunner(),
+        KeyScheduleRunner(),
+        PSKSecretRunner(),
+
+        // MLS structures and codec (RFC 9420 §2.1 and the structure sections).
+        DeserializationRunner(),
+        MessagesRunner(),
+
+        // MLS framing and protection (RFC 9420 §6, §8.2).
+
+        // MLS ratchet tree and group (RFC 9420 §7, §12).
+
+        // MIMI content (draft-ietf-mimi-content) and message status.
+        ContentExampleRunner(),
+        ContentNegativeRunner(),
+
+        // Fallbacks: listed last so real runners win.
+        NotYetSupportedRunner(),
     ]
 }

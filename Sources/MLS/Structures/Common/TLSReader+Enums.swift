@@ -1,0 +1,38 @@
+import TLSCodec
+
+extension TLSReader {
+    /// Reads a one-octet enumeration whose unknown values RFC 9420 does not allow; any other value is an
+    /// ``TLSCodecError/Code/invalidValue`` error naming the field, its offset and `rule`.
+    mutating func readEnum8<E: RawRepresentable>(_ type: E.Type, _ field: String, rule: String) throws -> E
+    where E.RawValue == UInt8 {
+        let start = offset
+        let raw = try readUInt8(field)
+        guard let value = E(rawValue: raw) else {
+            throw error(.invalidValue, field, "value \(raw) is not allowed: \(rule)", at: start)
+        }
+        return value
+    }
+
+    /// Reads a two-octet enumeration whose unknown values RFC 9420 does not allow.
+    mutating func readEnum16<E: RawRepresentable>(_ type: E.Type, _ field: String, rule: String) throws -> E
+    where E.RawValue == UInt16 {
+        let start = offset
+        let raw = try readUInt16(field)
+        guard let value = E(rawValue: raw) else {
+            throw error(.invalidValue, field, "value \(raw) is not allowed: \(rule)", at: start)
+        }
+        return value
+    }
+
+    /// Reads `uint16 field<V>`.
+    mutating func readUInt16List(_ field: String) throws -> [UInt16] {
+        try readList(field) { try $0.readUInt16("") }
+    }
+}
+
+extension TLSWriter {
+    /// Writes `uint16 field<V>`.
+    mutating func writeUInt16List(_ values: [UInt16]) {
+        writeList(values) { w, v in w.writeUInt16(v) }
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import MLSCrypto
+import Results
+
+/// Shared plumbing of the MLS vector runners: decode a file's cases one by one and run each under its id
+/// `mls/<file-stem>/<index>`, with a decode failure becoming an `error` case that names the field.
+enum MLSVectorCases {
+    /// Whether `relativePath` names the vector file `fileName` (the type is recognised from the file name).
+    static func isFile(_ relativePath: String, named fileName: String) -> Bool {
+        URL(fileURLWithPath: relativePath).lastPathComponent == fileName
+    }
+
+    /// Runs every case of `source` decoded as `T`.
+    static func run<T: Decodable>(_ source: VectorSource, as type: T.Type, requirements: [String],
+                                  cipherSuite: (T) -> UInt16? = { _ in nil },
+                                  _ body: (T, String) throws -> Void) -> [CaseResult] {
+        let cases: [Result<T, any Error>]
+        do {
+            cases = try VectorJSON.decodeCases(T.self, from: source)
+        } catch {
+            return [CaseResult(id: "mls/\(source.stem)", status: .error, requirements: requirements,
+                               message: "\(error)", source: source.relativePath)]
+        }
+        return cases.enumerated().map { index, decoded in
+            let id = "mls/\(source.stem)/\(index)"
+            switch decoded {
+            case .failure(let error):
+                return CaseResult(id: id, status: .error, requirements: requirements,
+                                  message: "\(source.relativePath): case \(index): \(VectorJSON.describe(error))",
+                                  source: source.relativePath)
+            case .success(let value):
+                return VectorCase.run(id: id, source: source.relativePath, cipherSuite: cipherSuite(value),
+                                      requirements: requirements) { try body(value, id) }
+            }
+        }
+    }
+
+    /// The cipher suite of a case, or ``VectorUnsupported`` with the reason (suites 4 and 6, unknown ids).
+    static func suite(_ id: UInt16) throws -> CipherSuite {
+        if let reason = CipherSuite.unsupportedReason(id) { throw VectorUnsupported(reason) }
+        return try CipherSuite(id)
+    }
+}
