@@ -16,6 +16,8 @@ public enum VectorRegistry {
         // MLS framing and protection (RFC 9420 §6, §8.2).
 
         // MLS ratchet tree and group (RFC 9420 §7, §12).
+        TreeValidationRunner(),
+        TreeOperationsRunner(),
 
         // MIMI content (draft-ietf-mimi-content) and message status.
 

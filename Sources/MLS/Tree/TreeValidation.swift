@@ -1,0 +1,52 @@
+import MLSCrypto
+
+extension RatchetTree {
+    /// Verifies the integrity of a ratchet tree received from others (RFC 9420 §12.4.3.1): the tree hash equals
+    /// `treeHash` when given; every non-blank parent is parent-hash valid (§7.9.2); every leaf passes §7.3; every
+    /// unmerged leaf is a non-blank descendant and is unmerged at each non-blank intermediate node; no encryption
+    /// key appears twice in the tree. Throws the first ``TreeError`` found.
+    public mutating func validate(groupID: [UInt8], suite: CipherSuite, treeHash expectedTreeHash: [UInt8]? = nil,
+                                  requiredCapabilities: RequiredCapabilities? = nil, currentTime: UInt64? = nil) throws {
+        if let expectedTreeHash, treeHash(suite: suite) != expectedTreeHash { throw TreeError.treeHashMismatch }
+        try verifyParentHashes(suite: suite)
+        let context = LeafNodeValidationContext(suite: suite, groupID: groupID, origin: .tree,
+                                                requiredCapabilities: requiredCapabilities, currentTime: currentTime)
+        for (i, leaf) in members {
+            try validateLeaf(leaf, at: i, context: context)
+        }
+        try verifyUnmergedLeaves()
+        try verifyUniqueEncryptionKeys()
+    }
+
+    /// Each parent's unmerged leaves are non-blank descendants, also unmerged at every non-blank intermediate node.
+    public func verifyUnmergedLeaves() throws {
+        var p: UInt32 = 1
+        while p < nodeCount {
+            defer { p += 2 }
+            guard let parent = parentNode(p) else { continue }
+            let range = Self.leafRange(under: p)
+            for l in parent.unmergedLeaves {
+                guard range.contains(l), leaf(l) != nil else { throw TreeError.unmergedLeafInvalid(node: p, leaf: l) }
+                var x = l * 2
+                while let up = TreeMath.parent(x, leafCount: leafCount), up != p {
+                    if let mid = parentNode(up), !mid.unmergedLeaves.contains(l) {
+                        throw TreeError.unmergedLeafInvalid(node: up, leaf: l)
+                    }
+                    x = up
+                }
+            }
+        }
+    }
+
+    /// No two non-blank nodes share an encryption key.
+    public func verifyUniqueEncryptionKeys() throws {
+        var seen: [[UInt8]: UInt32] = [:]
+        for (i, node) in nodes.enumerated() {
+            guard let node else { continue }
+            if let other = seen[node.encryptionKey] {
+                throw TreeError.duplicateEncryptionKey(node: UInt32(i), other: other)
+            }
+            seen[node.encryptionKey] = UInt32(i)
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import MLS
+import MLSCrypto
+import Results
+import TLSCodec
+
+/// Runs `tree-validation.json` (RFC 9420 §4.1.1, §7.3, §7.8, §7.9.2, §12.4.3.1): for each tree, the resolution and
+/// tree hash of every node must equal the vector's, every parent node must be parent-hash valid, and every leaf must
+/// pass §7.3 validation (signature over LeafNodeTBS included; lifetime not checked). Suites without an
+/// implementation are reported unsupported.
+public struct TreeValidationRunner: VectorRunner {
+    public let name = "tree-validation"
+    public init() {}
+
+    public func accepts(relativePath: String) -> Bool {
+        (relativePath as NSString).lastPathComponent == "tree-validation.json"
+    }
+
+    struct Case: Decodable {
+        let cipherSuite: UInt16
+        let tree: HexBytes
+        let groupID: HexBytes
+        let resolutions: [[UInt32]]
+        let treeHashes: [HexBytes]
+        enum CodingKeys: String, CodingKey {
+            case cipherSuite = "cipher_suite", tree, groupID = "group_id", resolutions, treeHashes = "tree_hashes"
+        }
+    }
+
+    static let requirements = ["RFC9420 §4.1.1", "RFC9420 §7.8", "RFC9420 §7.9.2", "RFC9420 §7.3", "RFC9420 §12.4.3.1"]
+
+    public func run(_ source: VectorSource) -> [CaseResult] {
+        let cases: [Result<Case, any Error>]
+        do {
+            cases = try VectorJSON.decodeCases(Case.self, from: source)
+        } catch {
+            return [CaseResult(id: "mls/\(source.stem)", status: .error, requirements: Self.requirements,
+                               message: "\(error)", source: source.relativePath)]
+        }
+        return cases.enumerated().map { index, parsed in
+            let suiteID = try? parsed.get().cipherSuite
+            return VectorCase.run(id: "mls/\(source.stem)/\(index)", source: source.relativePath, cipherSuite: suiteID,
+                                  requirements: Self.requirements) {
+                let c: Case
+                do { c = try parsed.get() } catch { throw VectorFileError(file: source.relativePath, detail: "case \(index): \(VectorJSON.describe(error))") }
+                if let reason = CipherSuite.unsupportedReason(c.cipherSuite) { throw VectorUnsupported(reason) }
+                try Self.check(c)
+            }
+        }
+    }
+
+    static func check(_ c: Case) throws {
+        let suite = try CipherSuite(c.cipherSuite)
+        var tree = try RatchetTree(serialized: c.tree.bytes)
+        try VectorCase.expectEqual(Int(tree.nodeCount), c.resolutions.count, "node count", "RFC9420 §12.4.3.3")
+        try VectorCase.expectEqual(Int(tree.nodeCount), c.treeHashes.count, "node count", "RFC9420 §12.4.3.3")
+        for i in 0..<tree.nodeCount {
+            try VectorCase.expectEqual(tree.resolution(i), c.resolutions[Int(i)], "resolutions[\(i)]", "RFC9420 §4.1.1")
+            try VectorCase.expectEqual(tree.treeHash(of: i, suite: suite), c.treeHashes[Int(i)].bytes, "tree_hashes[\(i)]",
+                                       "RFC9420 §7.8")
+        }
+        do {
+            try tree.validate(groupID: c.groupID.bytes, suite: suite)
+        } catch let e as TreeError {
+            throw VectorMismatch(field: "tree", expected: "a valid tree", actual: "\(e)", requirement: e.rule)
+        }
+    }
+}
