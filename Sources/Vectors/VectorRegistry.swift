@@ -18,6 +18,7 @@ public enum VectorRegistry {
         // MLS ratchet tree and group (RFC 9420 §7, §12).
         TreeValidationRunner(),
         TreeOperationsRunner(),
+        TreekemRunner(),
 
         // MIMI content (draft-ietf-mimi-content) and message status.
 
