@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(name: "MIMIContentTests", dependencies: ["MIMIContent", "CBOR", "Vectors"]),
         .testTarget(name: "VectorsTests", dependencies: ["Vectors", "Results"]),
         .testTarget(name: "TransportTests", dependencies: ["Transport"]),
-        .testTarget(name: "MIMIProtocolTests", dependencies: ["MIMIProtocol", "TLSCodec", "MLS"]),
+        .testTarget(name: "MIMIProtocolTests", dependencies: ["MIMIProtocol", "TLSCodec", "MLS", "Vectors"]),
         .testTarget(name: "SimProvidersTests", dependencies: ["SimProviders", "MIMIProtocol", "Transport"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "Results"]),
         .testTarget(name: "HarnessCLITests", dependencies: ["HarnessCLI"]),

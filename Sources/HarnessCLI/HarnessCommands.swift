@@ -9,8 +9,11 @@ public enum HarnessCommands {
         VectorsCommand.self,
 
         // MIMI content tools.
+        ContentCommand.self,
 
         // Reports and reproduction.
+        ReportCommand.self,
+        ReplayCommand.self,
 
     ]
 }

@@ -44,7 +44,7 @@ public struct VectorsCommand: ParsableCommand {
 
         public static func help(for value: Self) -> ArgumentHelp? {
             switch value {
-            case .includeGenerated: return "Also run the vectors this project generated, in Vectors/generated/ (default)."
+            case .includeGenerated: return "Also run the vectors this project generated, in Vectors/generated/."
             case .noGenerated: return "Run only the published vectors."
             }
         }
@@ -98,6 +98,16 @@ public struct VectorsCommand: ParsableCommand {
     }
 
     public func run() throws {
+        let results = try execute(output: Self.out, progressMode: noProgress ? .silent : ProgressReporter.automaticMode())
+        if list { return }
+        if !results.summary.isSuccess || results.summary.total == 0 {
+            throw ExitCode(1)
+        }
+    }
+
+    /// Runs the vectors, writes the reports and returns the results; `output` receives what goes to stdout.
+    /// Exit status is the caller's business (``run()``: 1 when something failed or errored, or nothing ran).
+    public func execute(output: (String) -> Void, progressMode: ProgressReporter.Mode) throws -> RunResults {
         let searchPath = VectorsDirectory.searchPath(explicit: vectorsDir)
         guard let root = VectorsDirectory.locate(explicit: vectorsDir) else {
             let tried = searchPath.map { "  \($0.path) (\($0.origin))" }.joined(separator: "\n")
@@ -122,21 +132,21 @@ public struct VectorsCommand: ParsableCommand {
         for r in roots.dropFirst() { header += "          \(r.url.path) (\(r.kind.rawValue))\n" }
         header += "Manifest: " + (manifestURL.map { "\($0.path) (\(loadedManifest?.files.count ?? 0) files)" }
                                   ?? "none found: published files cannot be verified") + "\n"
-        Self.out(header)
+        output(header)
 
-        if list {
-            for f in plan.files { Self.out("  \(f.runnerPath)  →  \(f.runner.name)\n") }
-            for f in plan.unrecognised { Self.out("  \(f)  →  (unrecognised)\n") }
-            Self.out("\(plan.files.count) files to run, \(plan.unrecognised.count) unrecognised, \(plan.companions.count) companions, "
-                     + "\(plan.ignored.count) ignored, \(plan.filteredOut.count) left out by --only\n")
-            return
-        }
         if !patterns.isEmpty && plan.files.isEmpty {
             throw ValidationError("--only \(only.map { "'\($0)'" }.joined(separator: " ")) matched no vector file under \(root.path). "
                 + "Run 'mimi-harness vectors --list' to see the files.")
         }
+        if list {
+            for f in plan.files { output("  \(f.runnerPath)  →  \(f.runner.name)\n") }
+            for f in plan.unrecognised { output("  \(f)  →  (unrecognised)\n") }
+            output("\(plan.files.count) files to run, \(plan.unrecognised.count) unrecognised, \(plan.companions.count) companions, "
+                   + "\(plan.ignored.count) ignored, \(plan.filteredOut.count) left out by --only\n")
+            return RunResults(command: commandLine(), cases: [])
+        }
 
-        let progress = ProgressReporter(mode: noProgress ? .silent : ProgressReporter.automaticMode(), totalSteps: plan.files.count)
+        let progress = ProgressReporter(mode: progressMode, totalSteps: plan.files.count)
         let outcome = suite.run(plan) { planned, results in progress.finished(planned.runnerPath, results: results) }
         progress.done()
 
@@ -146,10 +156,8 @@ public struct VectorsCommand: ParsableCommand {
         }
         let results = RunResults(command: commandLine(), cases: outcome.cases, warnings: warnings)
         let written = try ReportOutput.write(results, to: reportDir)
-        Self.out(TerminalWriter().render(results, reportFiles: written))
-        if !results.summary.isSuccess || results.summary.total == 0 {
-            throw ExitCode(1)
-        }
+        output(TerminalWriter().render(results, reportFiles: written))
+        return results
     }
 
     /// The command as recorded in results.json.

@@ -14,6 +14,8 @@ public enum VectorRegistry {
         MessagesRunner(),
 
         // MLS framing and protection (RFC 9420 §6, §8.2).
+        TranscriptHashesRunner(),
+        MessageProtectionRunner(),
 
         // MLS ratchet tree and group (RFC 9420 §7, §12).
         TreeValidationRunner(),
@@ -21,7 +23,10 @@ public enum VectorRegistry {
         TreekemRunner(),
 
         // MIMI content (draft-ietf-mimi-content) and message status.
+        ContentExampleRunner(),
+        ContentNegativeRunner(),
 
         // Fallbacks: listed last so real runners win.
+        NotYetSupportedRunner(),
     ]
 }

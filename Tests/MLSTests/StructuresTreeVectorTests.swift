@@ -1,5 +1,6 @@
 import Foundation
 import MLS
+import MLSCrypto
 import Results
 import Testing
 @testable import Vectors
@@ -29,5 +30,66 @@ import Testing
         let results = TreeOperationsRunner().run(try Self.source("tree-operations.json"))
         #expect(results.count == 5)
         #expect(results.allSatisfy { $0.status == .passed }, "\(Self.summary(results))")
+    }
+}
+
+/// UpdatePath merging against treekem.json (RFC 9420 §7.5, §7.9, §12.4.2): every published path, merged into the
+/// tree by its sender, yields the published tree hash and a parent-hash-valid tree.
+@Suite struct StructuresUpdatePathVectorTests {
+    struct PathCase: Decodable {
+        let sender: UInt32
+        let update_path: HexBytes
+        let tree_hash_after: HexBytes
+    }
+
+    struct TreeKEMCase: Decodable {
+        let cipher_suite: UInt16
+        let ratchet_tree: HexBytes
+        let update_paths: [PathCase]
+    }
+
+    @Test func mergedPathsGiveThePublishedTreeHash() throws {
+        let url = try #require(VectorsDirectory.published("mls/treekem.json"))
+        let cases = try JSONDecoder().decode([TreeKEMCase].self, from: Data(contentsOf: url))
+        var merged = 0
+        for (index, c) in cases.enumerated() where CipherSuite.unsupportedReason(c.cipher_suite) == nil {
+            let suite = try CipherSuite(c.cipher_suite)
+            let original = try RatchetTree(serialized: c.ratchet_tree.bytes)
+            for p in c.update_paths {
+                var tree = original
+                let path = try UpdatePath(tlsDecoding: p.update_path.bytes)
+                try tree.mergeUpdatePath(path, sender: p.sender, suite: suite)
+                #expect(tree.treeHash(suite: suite) == p.tree_hash_after.bytes, "case \(index) sender \(p.sender)")
+                try tree.verifyParentHashes(suite: suite)
+                merged += 1
+            }
+        }
+        #expect(merged > 0)
+    }
+
+    @Test func tamperedPathIsRejected() throws {
+        let url = try #require(VectorsDirectory.published("mls/treekem.json"))
+        let cases = try JSONDecoder().decode([TreeKEMCase].self, from: Data(contentsOf: url))
+        let suite = try CipherSuite(1)
+        var found: (tree: [UInt8], sender: UInt32, path: UpdatePath)?
+        for c in cases where c.cipher_suite == 1 && found == nil {
+            for p in c.update_paths {
+                let path = try UpdatePath(tlsDecoding: p.update_path.bytes)
+                if !path.nodes.isEmpty { found = (c.ratchet_tree.bytes, p.sender, path); break }
+            }
+        }
+        let f = try #require(found)
+        var tampered = f.path
+        tampered.nodes[0].encryptionKey[0] ^= 1
+        var tree = try RatchetTree(serialized: f.tree)
+        #expect(throws: TreeError.parentHashInvalid(node: f.sender * 2)) {
+            try tree.mergeUpdatePath(tampered, sender: f.sender, suite: suite)
+        }
+        var short = f.path
+        short.nodes.removeLast()
+        var tree2 = try RatchetTree(serialized: f.tree)
+        #expect(throws: TreeError.updatePathLengthMismatch(expected: f.path.nodes.count, actual: f.path.nodes.count - 1)) {
+            try tree2.mergeUpdatePath(short, sender: f.sender, suite: suite)
+        }
     }
 }

@@ -95,3 +95,18 @@ struct TerminalWarningTests {
         #expect(lines[4] == "  ! no vector manifest: x")
     }
 }
+
+@Suite("Terminal reasons")
+struct TerminalReasonTests {
+    @Test("unsupported and skipped cases are counted by reason")
+    func reasons() {
+        let cases = [
+            CaseResult(id: "a/0", status: .unsupported, message: "suite 4"),
+            CaseResult(id: "a/1", status: .unsupported, message: "suite 4"),
+            CaseResult(id: "a/2", status: .skipped, message: "remote"),
+            CaseResult(id: "a/3", status: .passed),
+        ]
+        let text = TerminalWriter().reasons(RunResults(command: "t", cases: cases))
+        #expect(text == "\nNot run, by reason:\n  2 × unsupported: suite 4\n  1 × skipped: remote\n")
+    }
+}

@@ -84,11 +84,9 @@ extension MLSGroup {
         var next: (context: GroupContext, secrets: EpochSecrets, confirmationTag: [UInt8])?
         let base = state
         let framed = try state.frame(.commit(commit), authenticatedData: options.authenticatedData,
-                                     wireFormat: options.wireFormat) { content, signature in
-            let input = ConfirmedTranscriptHashInput(wireFormat: options.wireFormat ?? base.configuration.handshakeWireFormat,
-                                                     content: content, signature: signature)
+                                     wireFormat: options.wireFormat) { authenticated in
             let computed = try base.nextEpochSecrets(treeHash: treeHash, extensions: outcome.extensions,
-                                                      confirmedInput: input.tlsEncoded,
+                                                      confirmedInput: ConfirmedTranscriptHashInput(authenticated).tlsEncoded,
                                                       commitSecret: generation?.commitSecret,
                                                       initSecret: base.epochSecrets.initSecret, psks: outcome.psks)
             next = computed

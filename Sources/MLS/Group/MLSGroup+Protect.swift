@@ -3,30 +3,31 @@ import TLSCodec
 
 extension MLSGroup {
     /// Frames, signs and protects `body` as this member (RFC 9420 §6): a PublicMessage with a membership tag, or a
-    /// PrivateMessage; application data is always a PrivateMessage (§6.2). Returns the message and its
-    /// AuthenticatedContent (for ProposalRefs and the transcript hash).
+    /// PrivateMessage; application data is always a PrivateMessage (§6.2). `confirmationTag` computes a commit's tag
+    /// from its signed content. Returns the message and its AuthenticatedContent (for ProposalRefs and the transcript
+    /// hash).
     mutating func frame(_ body: FramedContentBody, authenticatedData: [UInt8], wireFormat requested: WireFormat? = nil,
-                        confirmationTag: (FramedContent, [UInt8]) throws -> [UInt8]? = { _, _ in nil })
+                        confirmationTag: (AuthenticatedContent) throws -> [UInt8]? = { _ in nil })
         throws -> (message: MLSMessage, authenticated: AuthenticatedContent) {
         guard status == .active else { throw GroupError.groupInactive }
         let wireFormat: WireFormat = body.contentType == .application ? .privateMessage
             : (requested ?? configuration.handshakeWireFormat)
         let content = FramedContent(groupID: groupID, epoch: epoch, sender: .member(leafIndex: myLeaf),
                                     authenticatedData: authenticatedData, body: body)
-        let signature = try MessageFraming.sign(content, wireFormat: wireFormat, groupContext: serializedContext,
-                                                suite: cipherSuite, signaturePrivateKey: identity.signaturePrivateKey)
-        let auth = FramedContentAuthData(signature: signature, confirmationTag: try confirmationTag(content, signature))
-        let authenticated = AuthenticatedContent(wireFormat: wireFormat, content: content, auth: auth)
+        var authenticated = try MessageFraming.sign(content, wireFormat: wireFormat, groupContext: serializedContext,
+                                                    suite: cipherSuite, signaturePrivateKey: identity.signaturePrivateKey)
+        if body.contentType == .commit { authenticated.auth.confirmationTag = try confirmationTag(authenticated) }
         switch wireFormat {
         case .privateMessage:
-            let pm = try MessageFraming.encrypt(content, auth: auth, leaf: myLeaf, paddingBlock: configuration.paddingBlock,
-                                                secretTree: &secretTree, senderDataSecret: epochSecrets.senderDataSecret,
-                                                suite: cipherSuite, using: &rng)
+            let pm = try MessageFraming.protectPrivate(authenticated, paddingBlock: configuration.paddingBlock,
+                                                       secretTree: &secretTree,
+                                                       senderDataSecret: epochSecrets.senderDataSecret,
+                                                       suite: cipherSuite, using: &rng)
             return (MLSMessage(.privateMessage(pm)), authenticated)
         default:
-            let tag = try MessageFraming.membershipTag(content, auth: auth, groupContext: serializedContext,
-                                                       suite: cipherSuite, membershipKey: epochSecrets.membershipKey)
-            return (MLSMessage(.publicMessage(PublicMessage(content: content, auth: auth, membershipTag: tag))), authenticated)
+            let pm = try MessageFraming.protectPublic(authenticated, groupContext: serializedContext, suite: cipherSuite,
+                                                      membershipKey: epochSecrets.membershipKey)
+            return (MLSMessage(.publicMessage(pm)), authenticated)
         }
     }
 
@@ -57,16 +58,15 @@ extension MLSGroup {
         guard content.groupID == groupID else { throw GroupError.wrongGroupID }
         guard content.contentType != .application else { throw GroupError.applicationAsPublicMessage }
         guard content.epoch == epoch else { throw GroupError.wrongEpoch(expected: epoch, actual: content.epoch) }
-        do { try pm.checkShape() } catch { throw GroupError.senderNotAllowed("\(error)") }
+        let authenticated = try MessageFraming.mapped {
+            try PublicMessageProtection.unprotect(cipherSuite: cipherSuite, pm, groupID: groupID, epoch: epoch,
+                                                  groupContext: serializedContext,
+                                                  membershipKey: epochSecrets.membershipKey)
+        }
         let key: [UInt8]
         switch content.sender {
         case .member(let leaf):
             guard let node = tree.leaf(leaf) else { throw GroupError.senderNotMember(leaf: leaf) }
-            guard let tag = pm.membershipTag,
-                  cipherSuite.verifyMAC(key: epochSecrets.membershipKey, data: Self.tbm(content, pm.auth, serializedContext),
-                                        mac: tag) else {
-                throw GroupError.membershipTagInvalid
-            }
             key = node.signatureKey
         case .external(let index):
             guard content.contentType == .proposal else {
@@ -87,45 +87,35 @@ extension MLSGroup {
             guard let path = commit.path else { throw GroupError.invalidExternalCommit("no UpdatePath") }
             key = path.leafNode.signatureKey
         }
-        try MessageFraming.verify(content, wireFormat: .publicMessage, signature: pm.auth.signature,
-                                  groupContext: serializedContext, suite: cipherSuite, publicKey: key)
-        return AuthenticatedContent(wireFormat: .publicMessage, content: content, auth: pm.auth)
-    }
-
-    static func tbm(_ content: FramedContent, _ auth: FramedContentAuthData, _ context: [UInt8]) -> [UInt8] {
-        guard let tbs = try? FramedContentTBS(wireFormat: .publicMessage, content: content,
-                                              serializedGroupContext: context) else { return [] }
-        return AuthenticatedContentTBM(contentTBS: tbs, auth: auth).tlsEncoded
+        try MessageFraming.verify(authenticated, groupContext: serializedContext, suite: cipherSuite, publicKey: key)
+        return authenticated
     }
 
     private mutating func unprotectPrivate(_ pm: PrivateMessage) throws -> AuthenticatedContent {
         guard pm.groupID == groupID else { throw GroupError.wrongGroupID }
         if pm.epoch == epoch {
-            let (content, auth) = try MessageFraming.decrypt(pm, secretTree: &secretTree,
-                                                             senderDataSecret: epochSecrets.senderDataSecret,
-                                                             suite: cipherSuite)
-            return try checkDecrypted(content, auth, tree: tree, context: serializedContext)
+            let authenticated = try MessageFraming.decrypt(pm, epoch: epoch, secretTree: &secretTree,
+                                                           senderDataSecret: epochSecrets.senderDataSecret,
+                                                           suite: cipherSuite)
+            return try checkDecrypted(authenticated, tree: tree, context: serializedContext)
         }
         guard pm.contentType == .application, let i = pastEpochs.firstIndex(where: { $0.epoch == pm.epoch }) else {
             throw GroupError.wrongEpoch(expected: epoch, actual: pm.epoch)
         }
         var past = pastEpochs[i]
-        let (content, auth) = try MessageFraming.decrypt(pm, secretTree: &past.secretTree,
-                                                         senderDataSecret: past.senderDataSecret, suite: cipherSuite)
+        let authenticated = try MessageFraming.decrypt(pm, epoch: pm.epoch, secretTree: &past.secretTree,
+                                                       senderDataSecret: past.senderDataSecret, suite: cipherSuite)
         pastEpochs[i] = past
-        return try checkDecrypted(content, auth, tree: past.tree, context: past.groupContext)
+        return try checkDecrypted(authenticated, tree: past.tree, context: past.groupContext)
     }
 
-    private func checkDecrypted(_ content: FramedContent, _ auth: FramedContentAuthData, tree: RatchetTree,
+    private func checkDecrypted(_ authenticated: AuthenticatedContent, tree: RatchetTree,
                                 context: [UInt8]) throws -> AuthenticatedContent {
-        guard case .member(let leaf) = content.sender, let node = tree.leaf(leaf) else {
-            throw GroupError.senderNotMember(leaf: { if case .member(let l) = content.sender { return l }; return 0 }())
+        guard case .member(let leaf) = authenticated.content.sender else {
+            throw GroupError.senderNotAllowed("a PrivateMessage sender must be a member (RFC 9420 §6.3)")
         }
-        guard (auth.confirmationTag != nil) == (content.contentType == .commit) else {
-            throw GroupError.decryptionFailed("confirmation_tag presence does not match the content type")
-        }
-        try MessageFraming.verify(content, wireFormat: .privateMessage, signature: auth.signature, groupContext: context,
-                                  suite: cipherSuite, publicKey: node.signatureKey)
-        return AuthenticatedContent(wireFormat: .privateMessage, content: content, auth: auth)
+        guard let node = tree.leaf(leaf) else { throw GroupError.senderNotMember(leaf: leaf) }
+        try MessageFraming.verify(authenticated, groupContext: context, suite: cipherSuite, publicKey: node.signatureKey)
+        return authenticated
     }
 }

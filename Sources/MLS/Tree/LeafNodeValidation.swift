@@ -33,6 +33,30 @@ extension RatchetTree {
     /// capabilities, mutual credential support, lifetime, extensions listed in capabilities, source, and unique
     /// signature and encryption keys. The leaf currently at `index`, if any, is not compared with itself.
     public func validateLeaf(_ leafNode: LeafNode, at index: UInt32?, context: LeafNodeValidationContext) throws {
+        try Self.validateLeafOnItsOwn(leafNode, at: index, context: context)
+        func fail(_ e: LeafNodeValidationError) -> TreeError { .invalidLeaf(leaf: index, e) }
+        let caps = leafNode.capabilities
+        for (i, member) in members where i != index {
+            // Mutual credential support with every other member.
+            if !member.capabilities.supports(leafNode.credential.credentialType) {
+                throw fail(.credentialTypeNotSupported(leafNode.credential.credentialType, leaf: i))
+            }
+            if !caps.supports(member.credential.credentialType) {
+                throw fail(.credentialTypeNotSupported(member.credential.credentialType, leaf: i))
+            }
+            // Unique signature and encryption keys among the members.
+            if member.signatureKey == leafNode.signatureKey {
+                throw TreeError.duplicateSignatureKey(leaf: index ?? leafCount, other: i)
+            }
+            if member.encryptionKey == leafNode.encryptionKey {
+                throw TreeError.duplicateEncryptionKey(node: (index ?? leafCount) * 2, other: i * 2)
+            }
+        }
+    }
+
+    /// The §7.3 checks that need no other member: source, signature, capabilities, required_capabilities, lifetime
+    /// and extensions.
+    static func validateLeafOnItsOwn(_ leafNode: LeafNode, at index: UInt32?, context: LeafNodeValidationContext) throws {
         func fail(_ e: LeafNodeValidationError) -> TreeError { .invalidLeaf(leaf: index, e) }
 
         // leaf_node_source matches where the leaf came from.
@@ -68,16 +92,6 @@ extension RatchetTree {
             for t in required.credentialTypes where !caps.supports(t) { throw fail(.missingRequiredCapability("credential \(t)")) }
         }
 
-        // Mutual credential support with every other member.
-        for (i, member) in members where i != index {
-            if !member.capabilities.supports(leafNode.credential.credentialType) {
-                throw fail(.credentialTypeNotSupported(leafNode.credential.credentialType, leaf: i))
-            }
-            if !caps.supports(member.credential.credentialType) {
-                throw fail(.credentialTypeNotSupported(member.credential.credentialType, leaf: i))
-            }
-        }
-
         // Lifetime, for KeyPackage leaves, when a clock is given.
         if let now = context.currentTime, let lifetime = leafNode.lifetime, !lifetime.contains(now) {
             throw fail(.lifetimeExpired(lifetime, now: now))
@@ -86,16 +100,6 @@ extension RatchetTree {
         // Every extension is listed in the leaf's capabilities.
         for ext in leafNode.extensions where !caps.supports(ext.extensionType) {
             throw fail(.extensionNotInCapabilities(ext.extensionType))
-        }
-
-        // Unique signature and encryption keys among the members.
-        for (i, member) in members where i != index {
-            if member.signatureKey == leafNode.signatureKey {
-                throw TreeError.duplicateSignatureKey(leaf: index ?? leafCount, other: i)
-            }
-            if member.encryptionKey == leafNode.encryptionKey {
-                throw TreeError.duplicateEncryptionKey(node: (index ?? leafCount) * 2, other: i * 2)
-            }
         }
     }
 }

@@ -36,15 +36,14 @@ extension RatchetTree {
     public mutating func isParentHashValid(_ p: UInt32, suite: CipherSuite) -> Bool {
         guard let parent = parentNode(p), let left = TreeMath.left(p), let right = TreeMath.right(p) else { return false }
         for (child, sibling) in [(left, right), (right, left)] {
-            let res = resolution(child)
+            let res = Set(resolution(child))
             let range = Self.leafRange(under: child)
             let unmergedBelow = Set(parent.unmergedLeaves.filter { range.contains($0) }.map { $0 * 2 })
-            var expected: [UInt8]?
-            for d in res {
-                guard Set(res).subtracting([d]) == unmergedBelow, let stored = storedParentHash(d) else { continue }
-                if expected == nil { expected = parentHash(of: p, sibling: sibling, suite: suite) }
-                if stored == expected { return true }
-            }
+            // resolution(C) minus D must equal the unmerged leaves below C: D is the one node of the resolution
+            // that is not such an unmerged leaf.
+            guard unmergedBelow.isSubset(of: res), res.count == unmergedBelow.count + 1,
+                  let d = res.subtracting(unmergedBelow).first, let stored = storedParentHash(d) else { continue }
+            if stored == parentHash(of: p, sibling: sibling, suite: suite) { return true }
         }
         return false
     }

@@ -25,6 +25,8 @@ public enum TreeError: Error, Hashable, Sendable, CustomStringConvertible {
     case invalidLeaf(leaf: UInt32?, LeafNodeValidationError)
     /// The tree hash differs from the GroupContext's (RFC 9420 §12.4.3.1).
     case treeHashMismatch
+    /// An UpdatePath's node count differs from the length of the sender's filtered direct path (RFC 9420 §12.4.2).
+    case updatePathLengthMismatch(expected: Int, actual: Int)
 
     /// The RFC 9420 rule this error enforces.
     public var rule: String {
@@ -39,6 +41,7 @@ public enum TreeError: Error, Hashable, Sendable, CustomStringConvertible {
         case .duplicateSignatureKey: "RFC9420 §7.3"
         case .invalidLeaf(_, let e): e.rule
         case .treeHashMismatch: "RFC9420 §12.4.3.1"
+        case .updatePathLengthMismatch: "RFC9420 §12.4.2"
         }
     }
 
@@ -56,6 +59,8 @@ public enum TreeError: Error, Hashable, Sendable, CustomStringConvertible {
         case .duplicateSignatureKey(let l, let o): "leaves \(o) and \(l) have the same signature_key"
         case .invalidLeaf(let l, let e): "leaf \(l.map(String.init) ?? "(new)"): \(e)"
         case .treeHashMismatch: "the tree hash differs from the GroupContext's tree_hash"
+        case .updatePathLengthMismatch(let e, let a):
+            "the UpdatePath has \(a) nodes; the sender's filtered direct path has \(e)"
         }
         return "\(what) (\(rule))"
     }

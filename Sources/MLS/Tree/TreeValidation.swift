@@ -11,11 +11,34 @@ extension RatchetTree {
         try verifyParentHashes(suite: suite)
         let context = LeafNodeValidationContext(suite: suite, groupID: groupID, origin: .tree,
                                                 requiredCapabilities: requiredCapabilities, currentTime: currentTime)
-        for (i, leaf) in members {
-            try validateLeaf(leaf, at: i, context: context)
+        let all = members
+        for (i, leaf) in all {
+            try Self.validateLeafOnItsOwn(leaf, at: i, context: context)
         }
+        try verifyMutualCredentialSupport(all)
+        try verifyUniqueSignatureKeys(all)
         try verifyUnmergedLeaves()
         try verifyUniqueEncryptionKeys()
+    }
+
+    /// Every member supports every credential type in use (§7.3), in O(members × types in use).
+    func verifyMutualCredentialSupport(_ all: [(index: UInt32, leaf: LeafNode)]) throws {
+        var inUse: [CredentialType: UInt32] = [:]
+        for (i, leaf) in all where inUse[leaf.credential.credentialType] == nil { inUse[leaf.credential.credentialType] = i }
+        for (i, leaf) in all {
+            for (type, user) in inUse where !leaf.capabilities.supports(type) {
+                throw TreeError.invalidLeaf(leaf: i, .credentialTypeNotSupported(type, leaf: user))
+            }
+        }
+    }
+
+    /// No two members share a signature key (§7.3).
+    func verifyUniqueSignatureKeys(_ all: [(index: UInt32, leaf: LeafNode)]) throws {
+        var seen: [[UInt8]: UInt32] = [:]
+        for (i, leaf) in all {
+            if let other = seen[leaf.signatureKey] { throw TreeError.duplicateSignatureKey(leaf: i, other: other) }
+            seen[leaf.signatureKey] = i
+        }
     }
 
     /// Each parent's unmerged leaves are non-blank descendants, also unmerged at every non-blank intermediate node.

@@ -46,7 +46,7 @@ public enum UpdatePathGenerator {
 
         // Public tree: new parent nodes with parent hashes, then the new signed leaf (§7.5, §7.9).
         let leafParentHash = try UpdatePathMerge.setPathNodes(tree: &tree, suite: suite, sender: sender,
-                                                              filtered: filtered, keys: pairs.map(\.publicKey))
+                                                              keys: pairs.map(\.publicKey))
         let leafPair = try suite.generateKEMKeyPair(using: &rng)
         var leaf = leafTemplate
         leaf.encryptionKey = leafPair.publicKey

@@ -2,24 +2,15 @@ import MLSCrypto
 
 /// Merging an UpdatePath's public part into the ratchet tree (RFC 9420 §7.5, §7.9, §12.4.2).
 public enum UpdatePathMerge {
-    /// The sender's filtered direct path (§4.1.2) and, for each node, the parent_hash its child on the path must
-    /// carry, once `keys` are the new encryption keys of those nodes. The tree is changed: the sender's direct path
-    /// is blanked, and every node of the filtered direct path is set to a ParentNode with its new key, its parent
-    /// hash and no unmerged leaves. Returns the parent hash the sender's new LeafNode must carry.
-    static func setPathNodes(tree: inout RatchetTree, suite: CipherSuite, sender: UInt32,
-                             filtered: [(node: UInt32, copathChild: UInt32)], keys: [[UInt8]]) throws -> [UInt8] {
-        try tree.blankDirectPath(of: sender)
-        // Top-down: the root's parent_hash is empty; each node's parent_hash is computed from the node above it.
-        var parentHash: [UInt8] = []
-        var index = filtered.count - 1
-        while index >= 0 {
-            let entry = filtered[index]
-            try tree.setNode(entry.node, .parent(ParentNode(encryptionKey: keys[index], parentHash: parentHash,
-                                                            unmergedLeaves: [])))
-            parentHash = tree.parentHash(of: entry.node, sibling: entry.copathChild, suite: suite) ?? []
-            index -= 1
+    /// Blanks the sender's direct path and installs the new keys of its filtered direct path with their parent
+    /// hashes (§7.5, §7.9, via ``RatchetTree/applyPathKeys(sender:encryptionKeys:suite:)``). Returns the parent hash
+    /// the sender's new LeafNode must carry.
+    static func setPathNodes(tree: inout RatchetTree, suite: CipherSuite, sender: UInt32, keys: [[UInt8]]) throws -> [UInt8] {
+        do {
+            return try tree.applyPathKeys(sender: sender, encryptionKeys: keys, suite: suite)
+        } catch TreeError.updatePathLengthMismatch(let expected, let actual) {
+            throw TreeKEMError.pathLengthMismatch(expected: expected, actual: actual)
         }
-        return parentHash
     }
 
     /// Applies a received UpdatePath from `sender` to `tree` (RFC 9420 §12.4.2): checks the node count against the
@@ -50,8 +41,7 @@ public enum UpdatePathMerge {
             throw TreeKEMError.duplicateEncryptionKey(node: i < filtered.count ? filtered[i].node : sender * 2)
         }
 
-        let expected = try setPathNodes(tree: &tree, suite: suite, sender: sender, filtered: filtered,
-                                        keys: path.nodes.map(\.encryptionKey))
+        let expected = try setPathNodes(tree: &tree, suite: suite, sender: sender, keys: path.nodes.map(\.encryptionKey))
         guard expected == carried else { throw TreeKEMError.parentHashMismatch(expected: expected, actual: carried) }
         try tree.setLeaf(sender, path.leafNode)
     }

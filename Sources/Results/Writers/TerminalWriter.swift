@@ -14,6 +14,7 @@ public struct TerminalWriter: Sendable {
     /// The summary, with `reportFiles` (paths written) named at the end.
     public func render(_ results: RunResults, reportFiles: [String] = []) -> String {
         var out = table(results)
+        out += reasons(results)
         out += details(results)
         if !results.warnings.isEmpty {
             out += "\nWarnings (\(results.warnings.count)):\n"
@@ -87,9 +88,25 @@ public struct TerminalWriter: Sendable {
         return out
     }
 
+    /// Unsupported and skipped cases counted by reason, so that a run that passes because nothing ran says why.
+    public func reasons(_ results: RunResults) -> String {
+        var order: [String] = []
+        var counts: [String: Int] = [:]
+        for c in results.cases where c.status == .unsupported || c.status == .skipped {
+            let key = "\(c.status.rawValue): \(c.message ?? "no reason given")"
+            if counts[key] == nil { order.append(key) }
+            counts[key, default: 0] += 1
+        }
+        guard !order.isEmpty else { return "" }
+        var out = "\nNot run, by reason:\n"
+        for key in order.prefix(maxDetailed) { out += "  \(counts[key] ?? 0) × \(key)\n" }
+        if order.count > maxDetailed { out += "  … and \(order.count - maxDetailed) more reasons (see results.json)\n" }
+        return out
+    }
+
     /// Warnings grouped by kind (the text before the first `: `), so that 60 unrecognised files take a few lines:
     /// up to `perKind` of each kind are shown, then a count of the rest.
-    func warningLines(_ warnings: [String], perKind: Int = 5) -> String {
+    public func warningLines(_ warnings: [String], perKind: Int = 5) -> String {
         var order: [String] = []
         var byKind: [String: [String]] = [:]
         for w in warnings {

@@ -35,7 +35,7 @@ public enum CheckRequirements {
         case "notAllowed": return "MIMI-POLICY-authorize-every-change"
         case "invalidProposal": return "MIMI-PROTO-update-invalidProposal"
         case "epochTooOld": return "MIMI-PROTO-submit-epochTooOld"
-        case "invalidMessage": return "RFC9420-6-validate-framing"
+        case "invalidMessage": return "RFC9420-6-validateFraming"
         case "malformed": return "MIMI-PROTO-wire-valid"
         case "noConsent", "noConsentForThisRoom": return "MIMI-PROTO-keyMaterial-consent"
         case "notAuthorized", "noSuchRoom": return "MIMI-PROTO-groupInfo-authorize"

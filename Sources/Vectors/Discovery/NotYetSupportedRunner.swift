@@ -4,7 +4,7 @@ import Results
 /// The fallback for published MLS vector files whose real runner is not registered yet: every case is reported
 /// `unsupported` with the reason, never dropped and never counted as passed (DEVELOPERS.md, "How work gets done").
 ///
-/// It is appended after ``VectorRegistry/runners``, so a real runner registered for the same file takes precedence.
+/// It is listed last in ``VectorRegistry/runners``, so a real runner registered for the same file takes precedence.
 /// Each case keeps its cipher suite (read from `cipher_suite` when present) and the RFC 9420 sections the file
 /// exercises (see ../shared/specs/mls-vectors.md §1).
 public struct NotYetSupportedRunner: VectorRunner {

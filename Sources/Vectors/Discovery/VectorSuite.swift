@@ -55,8 +55,8 @@ public struct VectorSuite: Sendable {
     /// Shown in messages (`Vectors/manifest.json`).
     public let manifestName: String
 
-    /// `runners` defaults to every registered runner followed by the not-yet-supported fallback.
-    public init(runners: [any VectorRunner] = VectorRegistry.runners + [NotYetSupportedRunner()],
+    /// `runners` defaults to every registered runner (the registry ends with the not-yet-supported fallback).
+    public init(runners: [any VectorRunner] = VectorRegistry.runners,
                 manifest: VectorManifest?, manifestName: String = VectorManifest.relativeLocation) {
         self.runners = runners
         self.manifest = manifest

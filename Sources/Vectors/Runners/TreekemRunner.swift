@@ -107,8 +107,6 @@ public struct TreekemRunner: VectorRunner {
             try received.verifyParentHashes(suite: suite)
             let receivedHash = received.treeHash(suite: suite)
             try VectorCase.expectEqual(receivedHash, mine.treeHash(suite: suite), p + "generated tree hash", "RFC9420 §7.8")
-            try received.validateLeaf(generated.updatePath.leafNode, at: u.sender,
-                                      context: LeafNodeValidationContext(suite: suite, groupID: c.group_id.bytes, origin: .commit))
             for (receiver, keys) in privateState.sorted(by: { $0.key < $1.key }) where receiver != u.sender {
                 let out = try UpdatePathDecryptor.decrypt(generated.updatePath, from: u.sender, tree: received,
                                                           receiver: receiver, keys: keys, excludedLeaves: [],

@@ -73,7 +73,17 @@ public enum VectorCase {
     /// Throws ``VectorMismatch`` when `actual` differs from `expected`.
     public static func expectEqual<T: Equatable>(_ actual: T, _ expected: T, _ field: String, _ requirement: String? = nil) throws {
         if actual != expected {
-            throw VectorMismatch(field: field, expected: "\(expected)", actual: "\(actual)", requirement: requirement)
+            throw VectorMismatch(field: field, expected: render(expected), actual: render(actual), requirement: requirement)
         }
+    }
+
+    /// A value as a vector file would write it: optionals unwrapped (`8`, not `Optional(8)`), nil as `null`.
+    static func render(_ value: Any) -> String {
+        let mirror = Mirror(reflecting: value)
+        if mirror.displayStyle == .optional {
+            guard let wrapped = mirror.children.first?.value else { return "null" }
+            return render(wrapped)
+        }
+        return "\(value)"
     }
 }

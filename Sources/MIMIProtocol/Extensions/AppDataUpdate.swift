@@ -1,0 +1,69 @@
+import TLSCodec
+
+/// `AppDataUpdateOperation` (draft-ietf-mls-extensions §"Updating Application Data"):
+/// `enum { invalid(0), update(1), remove(2), (255) }`.
+public enum AppDataUpdateOperation: UInt8, Hashable, Sendable, CaseIterable {
+    case update = 1
+    case remove = 2
+}
+
+/// `AppDataUpdate` proposal (draft-ietf-mls-extensions §"Updating Application Data"): replaces or removes one
+/// component's data in the GroupContext `app_data_dictionary`.
+public struct AppDataUpdate: Hashable, Sendable, TLSCodable {
+    /// The `select (op)` body.
+    public enum Operation: Hashable, Sendable {
+        /// `update`: component-defined update bytes.
+        case update([UInt8])
+        /// `remove`: no body.
+        case remove
+    }
+
+    public var componentID: UInt16
+    public var operation: Operation
+
+    public init(componentID: UInt16, operation: Operation) {
+        self.componentID = componentID
+        self.operation = operation
+    }
+
+    public init(from reader: inout TLSReader) throws {
+        componentID = try reader.readUInt16("component_id")
+        let op = try reader.readEnum8(AppDataUpdateOperation.self, "op",
+                                      rule: "AppDataUpdateOperation must be update(1) or remove(2) (draft-ietf-mls-extensions)")
+        switch op {
+        case .update: operation = .update(try reader.readOpaque("update"))
+        case .remove: operation = .remove
+        }
+    }
+
+    public func encode(to writer: inout TLSWriter) {
+        writer.writeUInt16(componentID)
+        switch operation {
+        case .update(let bytes):
+            writer.writeUInt8(AppDataUpdateOperation.update.rawValue)
+            writer.writeOpaque(bytes)
+        case .remove:
+            writer.writeUInt8(AppDataUpdateOperation.remove.rawValue)
+        }
+    }
+}
+
+extension AppDataUpdate {
+    /// Checks the per-commit rule of draft-ietf-mls-extensions §"Updating Application Data": for one
+    /// component ID, either a single `remove` or one or more `update`s, never both and never two removes.
+    /// Returns the first offending component ID, or nil when the set is valid.
+    public static func conflictingComponent(in updates: [AppDataUpdate]) -> UInt16? {
+        var removes: [UInt16: Int] = [:]
+        var hasUpdate: Set<UInt16> = []
+        for u in updates {
+            switch u.operation {
+            case .remove: removes[u.componentID, default: 0] += 1
+            case .update: hasUpdate.insert(u.componentID)
+            }
+        }
+        for (id, count) in removes.sorted(by: { $0.key < $1.key }) where count > 1 || hasUpdate.contains(id) {
+            return id
+        }
+        return nil
+    }
+}

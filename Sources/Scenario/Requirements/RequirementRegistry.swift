@@ -1,0 +1,110 @@
+import Foundation
+import Yams
+
+/// The requirement registry: loaded from docs/requirements.yaml (strictly, with `file:line:column` errors), looked
+/// up by id, and able to map the citations vector cases use (`RFC9420 §8.5`) to registry ids.
+public struct RequirementRegistry: Sendable {
+    public let requirements: [Requirement]
+    private let byId: [String: Requirement]
+
+    /// The registry file, relative to the package root.
+    public static let relativePath = "docs/requirements.yaml"
+    public static let environmentVariable = "MIMI_REQUIREMENTS"
+
+    public init(_ requirements: [Requirement]) {
+        self.requirements = requirements
+        self.byId = Dictionary(requirements.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    public subscript(id: String) -> Requirement? { byId[id] }
+    public var ids: Set<String> { Set(byId.keys) }
+
+    // MARK: loading
+
+    public static func parse(_ text: String, file: String) throws -> RequirementRegistry {
+        let root: Node
+        do {
+            guard let n = try Yams.compose(yaml: text) else {
+                throw ScenarioLoadError(SourceLocation(file: file, line: 1, column: 1), "expected a mapping with key 'requirements'")
+            }
+            root = n
+        } catch let e as YamlError {
+            throw ScenarioLoader.syntaxError(e, file: file)
+        }
+        let top = try YAMLCursor(node: root, file: file, path: "").map("the registry", allowed: ["requirements"])
+        var out: [Requirement] = []
+        var seen: Set<String> = []
+        for item in try top.required("requirements").list("requirements") {
+            let m = try item.map("a requirement", allowed: ["id", "source", "section", "level", "text", "citations", "derived"])
+            let idCursor = try m.required("id")
+            let id = try idCursor.string("id")
+            guard !id.isEmpty, id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-._".contains($0)) }) else {
+                throw idCursor.fail("expected id: ASCII letters, digits, '-', '.', '_'; found \"\(id)\"")
+            }
+            guard seen.insert(id).inserted else { throw idCursor.fail("expected a unique id, \"\(id)\" appears twice") }
+            let level = try m.required("level").choice("level", Requirement.Level.allCases.map(\.rawValue))
+            out.append(Requirement(
+                id: id, source: try m.required("source").string("source"), section: try m.required("section").string("section"),
+                level: Requirement.Level(rawValue: level) ?? .must, text: try m.required("text").string("text"),
+                citations: try m.optional("citations")?.list("citations").map { try $0.string("a citation") } ?? [],
+                derived: try m.optional("derived")?.bool("derived") ?? false))
+        }
+        return RequirementRegistry(out)
+    }
+
+    public static func load(_ url: URL) throws -> RequirementRegistry {
+        let text = try String(contentsOf: url, encoding: .utf8)
+        return try parse(text, file: url.path)
+    }
+
+    /// Where the registry is read from: `explicit`, else `MIMI_REQUIREMENTS`, else docs/requirements.yaml below the
+    /// working directory, else below the package this binary was built from.
+    public static func locate(explicit: String? = nil,
+                              environment: [String: String] = ProcessInfo.processInfo.environment,
+                              workingDirectory: String = FileManager.default.currentDirectoryPath) -> URL? {
+        var candidates: [String] = []
+        if let explicit { return URL(fileURLWithPath: explicit) }
+        if let e = environment[environmentVariable], !e.isEmpty { candidates.append(e) }
+        candidates.append(workingDirectory + "/" + relativePath)
+        // Sources/Scenario/Requirements/RequirementRegistry.swift → package root.
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        candidates.append(root.appendingPathComponent(relativePath).path)
+        return candidates.map { URL(fileURLWithPath: $0) }.first { FileManager.default.fileExists(atPath: $0.path) }
+    }
+
+    // MARK: citations
+
+    /// The registry ids a citation stands for. A registry id maps to itself; `RFC9420 §N` (also `RFC 9420 §N`,
+    /// `RFC9420 Appendix C`) maps to the RFC 9420 entries whose section is N or that list the citation; a section
+    /// with no entry falls back to its nearest parent section. Unknown citations map to nothing.
+    public func ids(forCitation citation: String) -> [String] {
+        let c = citation.trimmingCharacters(in: .whitespaces)
+        if byId[c] != nil { return [c] }
+        var found = requirements.filter { $0.citations.contains(c) }.map(\.id)
+        if let section = Self.rfc9420Section(c) {
+            var s = section
+            while true {
+                let exact = requirements.filter { $0.source == "RFC9420" && $0.section == s }.map(\.id)
+                if !exact.isEmpty {
+                    found += exact
+                    break
+                }
+                guard let dot = s.lastIndex(of: ".") else { break }
+                s = String(s[..<dot])
+            }
+        }
+        var seen: Set<String> = []
+        return found.filter { seen.insert($0).inserted }
+    }
+
+    /// `RFC9420 §8.5` → `8.5`; `RFC 9420 Appendix C` → `Appendix C`; anything else → nil.
+    static func rfc9420Section(_ c: String) -> String? {
+        let compact = c.replacingOccurrences(of: "RFC 9420", with: "RFC9420")
+        guard compact.hasPrefix("RFC9420") else { return nil }
+        var rest = compact.dropFirst("RFC9420".count).trimmingCharacters(in: .whitespaces)
+        if rest.hasPrefix("§") { rest = String(rest.dropFirst()).trimmingCharacters(in: .whitespaces) }
+        if rest.hasPrefix("App. ") { rest = "Appendix " + rest.dropFirst(5) }
+        return rest.isEmpty ? nil : rest
+    }
+}
