@@ -21,6 +21,8 @@ public enum VectorRegistry {
         TreeValidationRunner(),
         TreeOperationsRunner(),
         TreekemRunner(),
+        WelcomeRunner(),
+        PassiveClientRunner(),
 
         // MIMI content (draft-ietf-mimi-content) and message status.
         ContentExampleRunner(),

@@ -9,39 +9,9 @@ extension MLSGroup {
                             psks: PSKStore = PSKStore(), configuration: GroupConfiguration = GroupConfiguration(),
                             using rng: inout DeterministicRandom) throws -> MLSGroup {
         let kp = bundle.keyPackage
-        guard welcome.cipherSuite == kp.cipherSuite else { throw GroupError.welcomeSuiteMismatch }
-        let suite = try CipherSuite(welcome.cipherSuite)
-        let ref = suite.makeKeyPackageRef(kp.tlsEncoded)
-        guard let entry = welcome.secrets.first(where: { $0.newMember == ref }) else {
-            throw GroupError.welcomeNotForThisKeyPackage
-        }
-        let secrets: GroupSecrets
-        do {
-            let plain = try suite.decryptWithLabel(privateKey: bundle.initPrivateKey, label: "Welcome",
-                                                   context: welcome.encryptedGroupInfo,
-                                                   kemOutput: entry.encryptedGroupSecrets.kemOutput,
-                                                   ciphertext: entry.encryptedGroupSecrets.ciphertext)
-            secrets = try GroupSecrets(tlsDecoding: plain)
-        } catch {
-            throw GroupError.welcomeDecryptionFailed("GroupSecrets: \(error)")
-        }
-        for id in secrets.psks where id.pskNonce.count != suite.hashLength {
-            throw GroupError.pskNonceLength(id.pskNonce.count)
-        }
-        let pskSecret = try psks.pskSecret(for: secrets.psks, suite: suite)
-        let welcomeSecret = try KeySchedule.welcomeSecret(cipherSuite: suite, joinerSecret: secrets.joinerSecret,
-                                                          pskSecret: pskSecret)
-        let (key, nonce) = try KeySchedule.welcomeKeyAndNonce(cipherSuite: suite, welcomeSecret: welcomeSecret)
-        let info: GroupInfo
-        do {
-            let plain = try suite.aead.open(key: key, nonce: nonce, aad: [], ciphertext: welcome.encryptedGroupInfo)
-            info = try GroupInfo(tlsDecoding: plain)
-        } catch {
-            throw GroupError.welcomeDecryptionFailed("GroupInfo: \(error)")
-        }
+        let opened = try WelcomeOpening(welcome: welcome, keyPackage: kp, initPrivateKey: bundle.initPrivateKey, psks: psks)
+        let (suite, secrets, info) = (opened.suite, opened.groupSecrets, opened.groupInfo)
         let context = info.groupContext
-        guard context.cipherSuite == suite.id else { throw GroupError.groupContextInvalid("cipher suite differs from the Welcome's") }
-        guard context.version == .mls10 else { throw GroupError.groupContextInvalid("version \(context.version)") }
 
         var tree = try verifiedTree(info: info, supplied: ratchetTree, suite: suite, configuration: configuration)
         guard let myLeaf = tree.members.first(where: { $0.leaf == kp.leafNode })?.index else { throw GroupError.ownLeafNotFound }
@@ -67,12 +37,7 @@ extension MLSGroup {
             }
         }
 
-        let epochSecrets = try KeySchedule.fromJoinerSecret(cipherSuite: suite, joinerSecret: secrets.joinerSecret,
-                                                            pskSecret: pskSecret, groupContext: context.tlsEncoded)
-        guard TranscriptHash.verifyConfirmationTag(cipherSuite: suite, confirmationKey: epochSecrets.confirmationKey,
-                                                   confirmed: context.confirmedTranscriptHash, tag: info.confirmationTag) else {
-            throw GroupError.confirmationTagInvalid
-        }
+        let epochSecrets = try opened.epochSecrets()
         let interim = TranscriptHash.interim(cipherSuite: suite, confirmed: context.confirmedTranscriptHash,
                                              confirmationTag: info.confirmationTag)
         _ = tree.treeHash(suite: suite)
