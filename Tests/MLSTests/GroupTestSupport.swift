@@ -59,24 +59,32 @@ struct GroupWorld {
                          joiners: [String: KeyPackageBundle] = [:]) throws -> CommitOutput {
         guard var c = members[committer] else { throw GroupError.ownLeafNotFound }
         let out = try c.commit(options)
+        members[committer] = c
+        try deliver(out, from: committer, joiners: joiners, treeInWelcome: options.ratchetTreeInWelcome ?? true)
+        return out
+    }
+
+    /// Delivers a created Commit: every other member processes it, the committer merges its pending Commit, and the
+    /// joiners join from the Welcome (tree in the GroupInfo or out of band).
+    mutating func deliver(_ out: CommitOutput, from committer: String, joiners: [String: KeyPackageBundle] = [:],
+                          treeInWelcome: Bool = true) throws {
         let commitMessage = try Self.wire(out.commit)
         for name in names where name != committer {
             guard var g = members[name] else { continue }
             try g.process(commitMessage)
             if g.status == .removed { members[name] = nil } else { members[name] = g }
         }
+        guard var c = members[committer] else { throw GroupError.ownLeafNotFound }
         try c.mergePendingCommit()
         members[committer] = c
         if !joiners.isEmpty, let welcomeMessage = out.welcome {
             guard case .welcome(let welcome) = try Self.wire(welcomeMessage).body else { throw GroupError.welcomeNotForThisKeyPackage }
-            let inExtension = options.ratchetTreeInWelcome ?? true
             for (name, bundle) in joiners.sorted(by: { $0.key < $1.key }) {
                 members[name] = try MLSGroup.join(welcome: welcome, keyPackage: bundle,
-                                                  ratchetTree: inExtension ? nil : out.ratchetTree.nodes,
+                                                  ratchetTree: treeInWelcome ? nil : out.ratchetTree.nodes,
                                                   psks: sharedPSKs, configuration: configuration, using: &rng)
             }
         }
-        return out
     }
 
     /// A new client joins by an external Commit from `sponsor`'s GroupInfo; every member processes it.
