@@ -28,8 +28,11 @@ struct ProposalOutcome: Sendable {
 extension MLSGroup {
     /// Validates the proposal list of a Commit (RFC 9420 §12.2, §12.4.3.2 for external Commits) and applies it to a
     /// copy of the tree in the order of §12.3: GroupContextExtensions, Updates, Removes, Adds; PreSharedKey, ReInit
-    /// and ExternalInit are collected. `committer` is the committer's leaf, nil for an external Commit.
-    func applyProposals(_ list: [ResolvedProposal], committer: UInt32?) throws -> ProposalOutcome {
+    /// and ExternalInit are collected. `committer` is the committer's leaf, nil for an external Commit;
+    /// `resumptionUsage` is the resumption PSK usage allowed (application, except in the first Commit of a group
+    /// started by ReInit or branch, §11.2, §11.3).
+    func applyProposals(_ list: [ResolvedProposal], committer: UInt32?,
+                        resumptionUsage: ResumptionPSKUsage = .application) throws -> ProposalOutcome {
         let isExternal = committer == nil
         let suite = cipherSuite
         let now = configuration.lifetimeCheckTime
@@ -143,7 +146,7 @@ extension MLSGroup {
         for item in list {
             guard case .preSharedKey(let p) = item.proposal else { continue }
             guard p.psk.pskNonce.count == suite.hashLength else { throw GroupError.pskNonceLength(p.psk.pskNonce.count) }
-            if case .resumption(let usage, _, _) = p.psk.key, usage != .application {
+            if case .resumption(let usage, _, _) = p.psk.key, usage != resumptionUsage {
                 throw GroupError.invalidResumptionUsage
             }
             guard pskKeys.insert(p.psk.key).inserted else { throw GroupError.duplicatePSK }
