@@ -64,7 +64,9 @@ func benchVectors(_ dir: String?) throws {
         for file in files {
             guard let runner = VectorRegistry.runners.first(where: { $0.accepts(relativePath: file.relativePath) }) else { continue }
             let source = VectorSource(url: file.url, relativePath: file.relativePath, bytes: Array(try Data(contentsOf: file.url)))
-            for r in runner.run(source) { counts[r.status, default: 0] += 1 }
+            let (results, t) = timed { runner.run(source) }
+            for r in results { counts[r.status, default: 0] += 1 }
+            print("  \(file.relativePath): \(results.filter { $0.status == .passed }.count) passed in \(String(format: "%.2f s", t))")
         }
     }
     let summary = counts.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", ")

@@ -122,13 +122,16 @@ extension MLSGroup {
             do { try out.tree.removeLeaf(r) } catch let e as TreeError { throw GroupError.tree(e) }
             out.removedLeaves.append(r)
         }
-        // Adds (§12.1.1, §10.1).
+        // Adds (§12.1.1, §10.1), each checked against the members and the earlier Adds.
+        var index: MemberIndex?
         for item in list {
             guard case .add(let add) = item.proposal else { continue }
             let kp = add.keyPackage
             try KeyPackageValidation.validate(kp, suite: suite, currentTime: now)
+            if index == nil { index = MemberIndex(out.tree) }
+            let target = out.tree.leafCount
             do {
-                try out.tree.validateLeaf(kp.leafNode, at: nil, context: LeafNodeValidationContext(
+                try index?.validate(kp.leafNode, at: nil, newIndex: target, context: LeafNodeValidationContext(
                     suite: suite, groupID: groupID, origin: .keyPackage, requiredCapabilities: required, currentTime: now))
             } catch TreeError.duplicateSignatureKey {
                 throw GroupError.duplicateAdd
@@ -136,10 +139,11 @@ extension MLSGroup {
                 throw GroupError.tree(e)
             }
             for ext in extensions where !kp.leafNode.capabilities.supports(ext.extensionType) {
-                throw GroupError.unsupportedByMember(leaf: out.tree.leafCount, what: "extension \(ext.extensionType)")
+                throw GroupError.unsupportedByMember(leaf: target, what: "extension \(ext.extensionType)")
             }
             let leaf: UInt32
             do { leaf = try out.tree.addLeaf(kp.leafNode) } catch let e as TreeError { throw GroupError.tree(e) }
+            index?.insert(kp.leafNode, at: leaf)
             out.joiners.append((leaf, kp))
         }
         // PSKs (§12.1.4).
