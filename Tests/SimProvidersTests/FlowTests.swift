@@ -1,0 +1,83 @@
+import MIMIContent
+import MIMIProtocol
+import SimProviders
+import Testing
+import Transport
+
+/// The draft's example flows end to end (draft-ietf-mimi-protocol-06 §"Example flows"), over both transports and
+/// cipher suites 1 and 2: after every commit all clients agree with each other and with the hub.
+@Suite("Flows")
+struct FlowTests {
+    @Test("create room, hub user adds a follower user, follower user adds a third-provider user", arguments: transportsAndSuites)
+    func createAndAdd(_ kind: TransportKind, _ suite: UInt16) async throws {
+        let w = try await ThreeProviders.start(kind, suite: suite)
+        defer { Task { await w.network.shutdown() } }
+        try await w.a.createRoom(ThreeProviders.room, by: ThreeProviders.alice1, roles: RoomPolicies.cooperative,
+                                 creatorRole: RoomPolicies.admin)
+        var view = await w.network.observe(room: ThreeProviders.room)
+        #expect(view.hubEpoch == 0)
+        #expect(view.disagreements.isEmpty, "\(view.disagreements)")
+
+        let addBob = try await w.a.addUser(ThreeProviders.bob, role: RoomPolicies.member, to: ThreeProviders.room, by: ThreeProviders.alice1)
+        #expect(addBob.code == "success", "\(addBob.detail)")
+        #expect(addBob.httpStatus == nil, "the hub's own client commits without HTTP")
+        await w.network.settle()
+        view = await w.network.observe(room: ThreeProviders.room)
+        #expect(view.hubEpoch == 1)
+        #expect(view.activeClients.map(\.client) == [ThreeProviders.alice1, ThreeProviders.bob1])
+        #expect(view.disagreements.isEmpty, "\(view.disagreements)")
+
+        let addCathy = try await w.b.addUser(ThreeProviders.cathy, role: RoomPolicies.member, to: ThreeProviders.room, by: ThreeProviders.bob1)
+        #expect(addCathy.code == "success", "\(addCathy.detail)")
+        #expect(addCathy.httpStatus == 200)
+        await w.network.settle()
+        view = await w.network.observe(room: ThreeProviders.room)
+        #expect(view.hubEpoch == 2)
+        #expect(view.activeClients.count == 3)
+        #expect(view.disagreements.isEmpty, "\(view.disagreements)")
+        #expect(view.hubState?.participantRoles == [ThreeProviders.alice: "admin", ThreeProviders.bob: "member",
+                                                    ThreeProviders.cathy: "member"])
+        // Bob's keyMaterial for Cathy went through the hub; the Welcome went to c.example only.
+        let paths = w.network.exchanges().map { "\($0.from)→\($0.to) \($0.method) \($0.target) \($0.status ?? 0)" }
+        #expect(paths.contains("b.example→a.example POST /keyMaterial/mimi%3A%2F%2Fc.example%2Fu%2Fcathy 200"), "\(paths)")
+        #expect(paths.contains("a.example→c.example POST /keyMaterial/mimi%3A%2F%2Fc.example%2Fu%2Fcathy 200"), "\(paths)")
+        #expect(paths.contains("b.example→a.example POST /update/a.example/r/clubhouse 200"), "\(paths)")
+        #expect(paths.contains("a.example→c.example POST /notify/a.example/r/clubhouse 201"), "\(paths)")
+    }
+
+    @Test("message with frank, abuse report, leave in three steps", arguments: transportsAndSuites)
+    func messageAndLeave(_ kind: TransportKind, _ suite: UInt16) async throws {
+        let w = try await ThreeProviders.start(kind, suite: suite)
+        defer { Task { await w.network.shutdown() } }
+        try await w.roomWithThree()
+
+        let content = ThreeProviders.text("Hi from Cathy", from: ThreeProviders.cathy)
+        let sent = try await w.c.send(content, room: ThreeProviders.room, by: ThreeProviders.cathy1, frank: true)
+        #expect(sent.code == "success", "\(sent.detail)")
+        #expect(sent.frank != nil)
+        await w.network.settle()
+        let view = await w.network.observe(room: ThreeProviders.room)
+        for c in view.activeClients where c.client != ThreeProviders.cathy1 {
+            #expect(c.received.count == 1, "\(c.client)")
+            #expect(c.received.first?.messageID == sent.messageID)
+            #expect(c.received.first?.frank == sent.frank)
+            #expect(c.received.first?.content == ContentEncoder.encode(content))
+        }
+
+        // Leave: bob proposes; the hub caches and fans out; cathy commits; the hub checks they are included.
+        let proposed = try await w.b.proposeLeave(room: ThreeProviders.room, by: ThreeProviders.bob1)
+        #expect(proposed.code == "success", "\(proposed.detail)")
+        await w.network.settle()
+        let pending = await w.a.hubRoom(ThreeProviders.room)?.pendingProposals.count
+        #expect(pending == 2)
+        let committed = try await w.c.commit(by: ThreeProviders.cathy1, room: ThreeProviders.room, participantUpdate: nil)
+        #expect(committed.code == "success", "\(committed.detail)")
+        await w.network.settle()
+        let after = await w.network.observe(room: ThreeProviders.room)
+        #expect(after.hubEpoch == 3)
+        #expect(after.activeClients.map(\.client) == [ThreeProviders.alice1, ThreeProviders.cathy1])
+        #expect(after.disagreements.isEmpty, "\(after.disagreements)")
+        #expect(after.hubState?.participantRoles == [ThreeProviders.alice: "admin", ThreeProviders.cathy: "member"])
+        #expect(after.clients.first { $0.client == ThreeProviders.bob1 }?.active == false, "bob's client got the commit removing it")
+    }
+}
