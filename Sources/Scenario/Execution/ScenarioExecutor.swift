@@ -105,7 +105,7 @@ private struct Run {
                         before: [String: RoomObservation]?) async throws {
         let respondent = outcome.respondent ?? hubName
         if let status = step.expectStatus {
-            try check(outcome.httpStatus == status, top, requirement: CheckRequirements.httpStatus,
+            try check(outcome.httpStatus == status, top, requirement: CheckRequirements.forStatus(of: step),
                       "HTTP status of \(step.action.kind.rawValue)", expected: "\(status)",
                       actual: outcome.httpStatus.map(String.init) ?? "no HTTP response", party: respondent)
         }
@@ -302,6 +302,9 @@ private struct Run {
                       actual: got.isEmpty ? "no messages" : "messages " + got.map(\.messageId.hex).joined(separator: ", "),
                       party: hubName)
             guard let m = match else { continue }
+            let copies = got.filter { $0.messageId == sent.messageId }.count
+            try check(copies == 1, top, requirement: CheckRequirements.duplicateId, "\(c) kept one copy of \(label)",
+                      expected: "1 copy", actual: "\(copies) copies", party: party(c))
             try check(m.sender == sender, top, requirement: CheckRequirements.messageId, "\(c) attributes \(label) to its sender",
                       expected: sender.description, actual: m.sender.description, party: party(c))
             try check(m.content == sent.content, top, requirement: CheckRequirements.contentRoundTrip,
