@@ -31,6 +31,14 @@ struct ThreeProviders {
         return ThreeProviders(network: network, a: a, b: b, c: c, suite: suite)
     }
 
+    /// Create room, alice adds bob.
+    func roomWithTwo() async throws {
+        try await a.createRoom(Self.room, by: Self.alice1, roles: RoomPolicies.cooperative, creatorRole: RoomPolicies.admin)
+        let addBob = try await a.addUser(Self.bob, role: RoomPolicies.member, to: Self.room, by: Self.alice1)
+        guard addBob.accepted else { throw SetupFailure(step: "alice adds bob", outcome: addBob) }
+        await network.settle()
+    }
+
     /// Create room, alice adds bob, bob adds cathy.
     func roomWithThree() async throws {
         try await a.createRoom(Self.room, by: Self.alice1, roles: RoomPolicies.cooperative, creatorRole: RoomPolicies.admin)

@@ -122,3 +122,30 @@ extension SimProvider {
         return ok ? nil : "franking_integrity_signature does not verify"
     }
 }
+
+extension SimProvider {
+    /// Sends an abuse report about messages `reporter` (a client of this provider) received in `room` to the room's
+    /// hub (§"Reporting Abuse"). Returns the HTTP status (201 accepted), or nil when the hub is this provider and
+    /// the report was handled internally with that status.
+    public func reportAbuse(room: String, reporter: String, abuser: String, messageIDs: [[UInt8]], note: String = "") async throws -> Int {
+        guard let client = clients[reporter], let state = client.rooms[room] else { throw SimError.unknownClient(reporter) }
+        var messages: [AbusiveMessage] = []
+        for id in messageIDs {
+            guard let m = state.received.first(where: { $0.messageID == id }), let frank = m.frank else {
+                throw SimError.rejected("no franked message with that ID was received by \(reporter)")
+            }
+            messages.append(AbusiveMessage(messageContent: m.content, frank: frank, acceptedTimestamp: m.timestamp))
+        }
+        let report = AbuseReport(reportingUser: IdentifierUri(client.user), allegedAbuserURI: IdentifierUri(abuser),
+                                 note: Array(note.utf8), messages: messages)
+        return try await postReport(report, room: room)
+    }
+
+    /// Sends a (possibly hand-made) AbuseReport to the room's hub and returns the status.
+    public func postReport(_ report: AbuseReport, room: String) async throws -> Int {
+        let hub = SimIdentifiers.domain(of: room) ?? ""
+        if hub == domain { return hubReportAbuse(room: IdentifierUri(room), body: report.tlsEncoded, from: domain).status }
+        let url = try directory(of: hub).url(.reportAbuse, room: IdentifierUri(room), layout: configuration.layout)
+        return try await post(to: hub, url: url, body: report.tlsEncoded).status
+    }
+}
