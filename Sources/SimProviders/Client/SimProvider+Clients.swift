@@ -281,3 +281,54 @@ extension SimProvider {
         return outcome
     }
 }
+
+extension SimProvider {
+    /// Builds, for `client`, the UpdateRequest body of a Commit without sending it and without changing the client
+    /// (the pending Commit is discarded): for concurrent-commit and bad-input tests.
+    /// With `includePending` off the Commit leaves out the proposals the client has cached.
+    public func prepareCommitBody(by uri: String, room: String, participantUpdate: ParticipantListUpdate?,
+                                  extra: [Proposal] = [], includePending: Bool = true) throws -> [UInt8] {
+        guard let client = clients[uri], var state = client.rooms[room], let current = state.state else {
+            throw SimError.unknownClient(uri)
+        }
+        var byValue: [Proposal] = []
+        if let participantUpdate {
+            let p = AppDataUpdateProposal.participantList(participantUpdate)
+            byValue.append(p)
+            if let u = try AppDataUpdateProposal.decode(p) {
+                let next = try current.applying([RoomState.ProposedUpdate(update: u, proposer: client.user)], authorize: false)
+                var extensions = state.group.groupContext.extensions
+                extensions.removeAll { $0.extensionType.rawValue == MLSExtensionCodePoints.appDataDictionaryExtension }
+                extensions.insert(next.extensionValue, at: 0)
+                byValue.append(.groupContextExtensions(GroupContextExtensions(extensions: extensions)))
+            }
+        }
+        byValue += extra
+        let output: CommitOutput
+        do {
+            output = try state.group.commit(CommitOptions(byReference: includePending ? nil : [], byValue: byValue))
+        } catch {
+            throw SimError.mls("\(error)")
+        }
+        state.group.discardPendingCommit()
+        let welcome: Welcome? = output.welcome.flatMap { m in if case .welcome(let w) = m.body { return w } else { return nil } }
+        let bundle = HandshakeBundle(proposalOrCommit: output.commit,
+                                     attachments: .commit(welcome: welcome, groupInfoOption: .full(output.groupInfo),
+                                                          ratchetTreeOption: .full(ratchetTree: output.ratchetTree.nodes)))
+        return UpdateRequest(bundle: bundle).tlsEncoded
+    }
+
+    /// Builds the SubmitMessageRequest body of a message from `client` without sending it.
+    public func prepareSubmitBody(_ content: MimiContent, room: String, by uri: String) throws -> [UInt8] {
+        guard var client = clients[uri], var state = client.rooms[room] else { throw SimError.unknownClient(uri) }
+        let message: MLSMessage
+        do { message = try state.group.protect(ContentEncoder.encode(content)) } catch { throw SimError.mls("\(error)") }
+        client.sent.insert(message.tlsEncoded)
+        client.rooms[room] = state
+        clients[uri] = client
+        return SubmitMessageRequest(appMessage: message, sendingURI: IdentifierUri(client.user)).tlsEncoded
+    }
+
+    /// The leaf index of `client` in its group for `room`.
+    public func leafIndex(of uri: String, room: String) -> UInt32? { clients[uri]?.rooms[room]?.group.myLeaf }
+}

@@ -15,6 +15,9 @@ public struct HubRoom: Sendable {
     public var keyPackageRoutes: [[UInt8]: String] = [:]
     /// Accepted application messages (the hub's timestamp order).
     public var acceptedMessages = 0
+    /// Answers already given to accepted application messages, by the encoded MLSMessage: a retried
+    /// /submitMessage gets the same answer and is not fanned out twice (§"Submit a Message": senders retry).
+    public var submitted: [[UInt8]: SubmitMessageResponse] = [:]
 
     public init(roomID: IdentifierUri, state: RoomState, group: PublicGroupState) {
         self.roomID = roomID

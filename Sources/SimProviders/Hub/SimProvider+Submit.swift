@@ -27,6 +27,8 @@ extension SimProvider {
     }
 
     func checkSubmit(_ request: SubmitMessageRequest, room: inout HubRoom, from: String) -> SubmitMessageResponse {
+        let key = request.appMessage.tlsEncoded
+        if let earlier = room.submitted[key], SimIdentifiers.domain(of: request.sendingURI.uri) == from { return earlier }
         guard case .privateMessage(let message) = request.appMessage.body, message.contentType == .application,
               message.groupID == room.group.groupID else {
             return SubmitMessageResponse(.notAllowed)
@@ -49,7 +51,9 @@ extension SimProvider {
         room.acceptedMessages += 1
         let fm = FanoutMessage(timestamp: now, message: request.appMessage, attachments: .application(frank: frank))
         fanOut(room: room.roomID.uri, [fm], to: room.memberDomains)
-        return SubmitMessageResponse(.accepted(acceptedTimestamp: now, frank: frank))
+        let response = SubmitMessageResponse(.accepted(acceptedTimestamp: now, frank: frank))
+        room.submitted[key] = response
+        return response
     }
 
     /// The franking_tag of a frank_aad SafeAAD item (§"Franking"), when the authenticated data is a SafeAAD with one.

@@ -66,6 +66,11 @@ extension SimProvider {
 
     /// Leave flow step 1 (§"Update Room State"): proposals the hub caches, fans out and requires in the next commit.
     func acceptProposals(_ messages: [MLSMessage], room: inout HubRoom, from: String) -> UpdateRoomResponse {
+        // A retried bundle whose proposals are all pending already is accepted again without a second fan-out.
+        if let earliest = room.pendingProposals.first(where: { p in messages.first.map { $0 == p.message } ?? false }),
+           messages.allSatisfy({ m in room.pendingProposals.contains { $0.message == m } }) {
+            return UpdateRoomResponse(.success(acceptedTimestamp: earliest.acceptedTime))
+        }
         var accepted: [PendingHubProposal] = []
         var state = room.state
         var removedLeavesByProposer: [String: Set<UInt32>] = [:]
