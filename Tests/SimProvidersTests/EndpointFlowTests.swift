@@ -17,7 +17,7 @@ struct EndpointFlowTests {
         await w.c.addUser(SimUser(uri: ThreeProviders.cathy, handle: "im:cathy@c.example", displayName: "Cathy",
                                   requiresConsent: true, grantsConsent: true))
         try await w.roomWithTwo()
-        let refused = try await w.b.addUser(ThreeProviders.cathy, role: RoomPolicies.member, to: ThreeProviders.room, by: ThreeProviders.bob1)
+        let refused = try await w.b.addUser(ThreeProviders.cathy, role: RoomPolicies.regular, to: ThreeProviders.room, by: ThreeProviders.bob1)
         #expect(refused.code == "keyMaterial:noConsent")
         #expect(await w.c.availableKeyPackages(client: ThreeProviders.cathy1, user: ThreeProviders.cathy) == 2,
                 "a refused request hands out no KeyPackage")
@@ -28,7 +28,7 @@ struct EndpointFlowTests {
         await w.network.settle()
         #expect(await w.c.receivedConsentRequests.count == 1)
         #expect(await w.b.grantedConsents.map(\.targetURI.uri) == [ThreeProviders.cathy])
-        let added = try await w.b.addUser(ThreeProviders.cathy, role: RoomPolicies.member, to: ThreeProviders.room, by: ThreeProviders.bob1)
+        let added = try await w.b.addUser(ThreeProviders.cathy, role: RoomPolicies.regular, to: ThreeProviders.room, by: ThreeProviders.bob1)
         #expect(added.code == "success", "\(added.detail)")
         await w.network.settle()
         #expect(await w.network.observe(room: ThreeProviders.room).disagreements.isEmpty)

@@ -18,7 +18,7 @@ struct FlowTests {
         #expect(view.hubEpoch == 0)
         #expect(view.disagreements.isEmpty, "\(view.disagreements)")
 
-        let addBob = try await w.a.addUser(ThreeProviders.bob, role: RoomPolicies.member, to: ThreeProviders.room, by: ThreeProviders.alice1)
+        let addBob = try await w.a.addUser(ThreeProviders.bob, role: RoomPolicies.regular, to: ThreeProviders.room, by: ThreeProviders.alice1)
         #expect(addBob.code == "success", "\(addBob.detail)")
         #expect(addBob.httpStatus == nil, "the hub's own client commits without HTTP")
         await w.network.settle()
@@ -27,7 +27,7 @@ struct FlowTests {
         #expect(view.activeClients.map(\.client) == [ThreeProviders.alice1, ThreeProviders.bob1])
         #expect(view.disagreements.isEmpty, "\(view.disagreements)")
 
-        let addCathy = try await w.b.addUser(ThreeProviders.cathy, role: RoomPolicies.member, to: ThreeProviders.room, by: ThreeProviders.bob1)
+        let addCathy = try await w.b.addUser(ThreeProviders.cathy, role: RoomPolicies.regular, to: ThreeProviders.room, by: ThreeProviders.bob1)
         #expect(addCathy.code == "success", "\(addCathy.detail)")
         #expect(addCathy.httpStatus == 200)
         await w.network.settle()
@@ -35,8 +35,8 @@ struct FlowTests {
         #expect(view.hubEpoch == 2)
         #expect(view.activeClients.count == 3)
         #expect(view.disagreements.isEmpty, "\(view.disagreements)")
-        #expect(view.hubState?.participantRoles == [ThreeProviders.alice: "admin", ThreeProviders.bob: "member",
-                                                    ThreeProviders.cathy: "member"])
+        #expect(view.hubState?.participantRoles == [ThreeProviders.alice: "admin", ThreeProviders.bob: "regular",
+                                                    ThreeProviders.cathy: "regular"])
         // Bob's keyMaterial for Cathy went through the hub; the Welcome went to c.example only.
         let paths = w.network.exchanges().map { "\($0.from)→\($0.to) \($0.method) \($0.target) \($0.status ?? 0)" }
         #expect(paths.contains("b.example→a.example POST /keyMaterial/mimi%3A%2F%2Fc.example%2Fu%2Fcathy 200"), "\(paths)")
@@ -77,7 +77,7 @@ struct FlowTests {
         #expect(after.hubEpoch == 3)
         #expect(after.activeClients.map(\.client) == [ThreeProviders.alice1, ThreeProviders.cathy1])
         #expect(after.disagreements.isEmpty, "\(after.disagreements)")
-        #expect(after.hubState?.participantRoles == [ThreeProviders.alice: "admin", ThreeProviders.cathy: "member"])
+        #expect(after.hubState?.participantRoles == [ThreeProviders.alice: "admin", ThreeProviders.cathy: "regular"])
         #expect(after.clients.first { $0.client == ThreeProviders.bob1 }?.active == false, "bob's client got the commit removing it")
     }
 }

@@ -34,7 +34,7 @@ struct ThreeProviders {
     /// Create room, alice adds bob.
     func roomWithTwo() async throws {
         try await a.createRoom(Self.room, by: Self.alice1, roles: RoomPolicies.cooperative, creatorRole: RoomPolicies.admin)
-        let addBob = try await a.addUser(Self.bob, role: RoomPolicies.member, to: Self.room, by: Self.alice1)
+        let addBob = try await a.addUser(Self.bob, role: RoomPolicies.regular, to: Self.room, by: Self.alice1)
         guard addBob.accepted else { throw SetupFailure(step: "alice adds bob", outcome: addBob) }
         await network.settle()
     }
@@ -42,10 +42,10 @@ struct ThreeProviders {
     /// Create room, alice adds bob, bob adds cathy.
     func roomWithThree() async throws {
         try await a.createRoom(Self.room, by: Self.alice1, roles: RoomPolicies.cooperative, creatorRole: RoomPolicies.admin)
-        let addBob = try await a.addUser(Self.bob, role: RoomPolicies.member, to: Self.room, by: Self.alice1)
+        let addBob = try await a.addUser(Self.bob, role: RoomPolicies.regular, to: Self.room, by: Self.alice1)
         guard addBob.accepted else { throw SetupFailure(step: "alice adds bob", outcome: addBob) }
         await network.settle()
-        let addCathy = try await b.addUser(Self.cathy, role: RoomPolicies.member, to: Self.room, by: Self.bob1)
+        let addCathy = try await b.addUser(Self.cathy, role: RoomPolicies.regular, to: Self.room, by: Self.bob1)
         guard addCathy.accepted else { throw SetupFailure(step: "bob adds cathy", outcome: addCathy) }
         await network.settle()
     }

@@ -173,7 +173,14 @@ extension SimProvider {
     /// Commits, for `client`, every proposal it has cached (the hub requires them) plus a participant-list update
     /// (as AppDataUpdate with a GroupContextExtensions mirror of the resulting app_data_dictionary) and `extra`.
     public func commit(by uri: String, room: String, participantUpdate: ParticipantListUpdate?,
-                       extra: [Proposal] = []) async throws -> FlowOutcome {
+                       extra: [Proposal] = [], forcePath: Bool = false) async throws -> FlowOutcome {
+        let output = try stageCommit(by: uri, room: room, participantUpdate: participantUpdate, extra: extra, forcePath: forcePath)
+        return await submitCommit(client: uri, room: room, output: output)
+    }
+
+    /// Creates the Commit and leaves it pending in the client (RFC 9420 §12.4.1) without sending it.
+    public func stageCommit(by uri: String, room: String, participantUpdate: ParticipantListUpdate?,
+                            extra: [Proposal] = [], forcePath: Bool = false) throws -> CommitOutput {
         guard var client = clients[uri], var state = client.rooms[room], let current = state.state else {
             throw SimError.unknownClient(uri)
         }
@@ -190,7 +197,8 @@ extension SimProvider {
             if let u = try AppDataUpdateProposal.decode(p) { updates.append(RoomState.ProposedUpdate(update: u, proposer: client.user)) }
         }
         if !updates.isEmpty {
-            let next = try current.applying(updates, authorize: false)
+            let next: RoomState
+            do { next = try current.applying(updates, authorize: false) } catch { throw SimError.rejected(error.description) }
             var extensions = state.group.groupContext.extensions
             extensions.removeAll { $0.extensionType.rawValue == MLSExtensionCodePoints.appDataDictionaryExtension }
             extensions.insert(next.extensionValue, at: 0)
@@ -199,13 +207,18 @@ extension SimProvider {
         byValue += extra
         let output: CommitOutput
         do {
-            output = try state.group.commit(CommitOptions(byReference: nil, byValue: byValue))
+            output = try state.group.commit(CommitOptions(byReference: nil, byValue: byValue, forcePath: forcePath))
         } catch {
             throw SimError.mls("commit by \(uri): \(error)")
         }
         client.rooms[room] = state
         clients[uri] = client
-        return await submitCommit(client: uri, room: room, output: output)
+        return output
+    }
+
+    /// Sends a staged Commit (``stageCommit(by:room:participantUpdate:extra:forcePath:)``) to the hub.
+    public func submitStaged(_ output: CommitOutput, by uri: String, room: String) async -> FlowOutcome {
+        await submitCommit(client: uri, room: room, output: output)
     }
 
     /// Leave, step 1 (§"Update Room State"): `uri` proposes removing all its user's clients and itself from the

@@ -111,6 +111,23 @@ public struct KeyPackageStore: Sendable {
         return outcomes
     }
 
+    /// Claims the first valid package of one client (a user adding its own device, §canAddOwnClient).
+    public mutating func claim(client: String, nowSeconds: UInt64) -> KeyPackage? {
+        for (user, clients) in byUser {
+            guard var entries = clients[client] else { continue }
+            entries.removeAll { $0.keyPackage.leafNode.lifetime.map { $0.notAfter < nowSeconds } ?? false }
+            guard let pick = entries.firstIndex(where: { $0.keyPackage.leafNode.lifetime?.contains(nowSeconds) ?? true }) else {
+                byUser[user]?[client] = entries
+                return nil
+            }
+            let entry = entries.remove(at: pick)
+            issued[entry.reference] = client
+            byUser[user]?[client] = entries
+            return entry.keyPackage
+        }
+        return nil
+    }
+
     /// The client a KeyPackageRef was issued for.
     public func client(forReference ref: [UInt8]) -> String? { issued[ref] }
 

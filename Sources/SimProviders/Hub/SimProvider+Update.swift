@@ -257,8 +257,9 @@ extension SimProvider {
         next.state = newState
         next.pendingProposals = []
         // Users no longer listed keep no clients (room-policy-03 §canRemoveParticipant).
-        for user in next.activeUsers where newState.role(of: user) == 0 {
-            return UpdateRoomResponse(.notAllowed, errorDescription: "\(user) is removed from the participant list but keeps clients in the group")
+        for user in next.activeUsers.sorted()
+        where newState.role(of: user) == 0 || (newState.role(of: user) == 1 && newState.policy.hasBannedRole) {
+            return UpdateRoomResponse(.notAllowed, errorDescription: "\(user) is removed or banned but keeps clients in the group")
         }
         let now = clock.nowMilliseconds()
         // Fan-out: the commit to every provider with members before or after (removed clients get the commit that
