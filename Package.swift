@@ -37,7 +37,7 @@ let package = Package(
         .target(name: "SimProviders", dependencies: ["MIMIProtocol", "MLS", "MLSCrypto", "MIMIContent", "Transport", "TLSCodec"]),
         // Scenario runner, requirement registry and reports.
         .target(name: "Scenario", dependencies: [
-            "Results", "Vectors", "SimProviders", "MIMIProtocol", "MIMIContent", "MLS", "Transport",
+            "Results", "Vectors", "SimProviders", "MIMIProtocol", "MIMIContent", "MLS", "Transport", "TLSCodec",
             .product(name: "Yams", package: "Yams"),
         ]),
         // Command line.

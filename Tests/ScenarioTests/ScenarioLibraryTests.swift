@@ -57,3 +57,23 @@ import Testing
         }
     }
 }
+
+@Suite struct ScenarioSelectionTests {
+    @Test func pathsNarrowTheRunAndKeepCaseIds() throws {
+        let root = ScenarioLibraryTests.scenariosDir
+        let all = try ScenarioSelection.files([], root: root)
+        #expect(all.count == ScenarioLoader.scenarioFiles(under: root).count)
+        let some = try ScenarioSelection.files(["Scenarios/flows", "Scenarios/policy/banned-cannot-rejoin.yaml", "Scenarios/flows/bob-leaves.yaml"],
+                                               root: root, workingDirectory: Fixtures.packageRoot.path)
+        #expect(some.map(\.relativePath).contains("flows/bob-leaves.yaml"))
+        #expect(some.map(\.relativePath).contains("policy/banned-cannot-rejoin.yaml"))
+        #expect(Set(some.map(\.relativePath)).count == some.count)
+        #expect(some.allSatisfy { $0.relativePath.hasPrefix("flows/") || $0.relativePath.hasPrefix("policy/") })
+        #expect(throws: ScenarioSelection.Problem.self) {
+            try ScenarioSelection.files(["Scenarios/nope"], root: root, workingDirectory: Fixtures.packageRoot.path)
+        }
+        #expect(throws: ScenarioSelection.Problem.self) {
+            try ScenarioSelection.files(["Scenarios/README.md"], root: root, workingDirectory: Fixtures.packageRoot.path)
+        }
+    }
+}

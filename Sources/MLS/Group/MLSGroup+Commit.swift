@@ -15,16 +15,32 @@ public struct CommitOptions: Sendable {
     public var wireFormat: WireFormat?
     /// Put the ratchet_tree extension in the Welcome's GroupInfo; nil uses the group's configuration.
     public var ratchetTreeInWelcome: Bool?
+    /// A deliberate protocol violation, for conformance tests of other members (``CommitMisbehaviour``).
+    public var misbehaviour: CommitMisbehaviour = .none
 
     public init(byReference: [[UInt8]]? = nil, byValue: [Proposal] = [], forcePath: Bool = false,
-                authenticatedData: [UInt8] = [], wireFormat: WireFormat? = nil, ratchetTreeInWelcome: Bool? = nil) {
+                authenticatedData: [UInt8] = [], wireFormat: WireFormat? = nil, ratchetTreeInWelcome: Bool? = nil,
+                misbehaviour: CommitMisbehaviour = .none) {
         self.byReference = byReference
         self.byValue = byValue
         self.forcePath = forcePath
         self.authenticatedData = authenticatedData
         self.wireFormat = wireFormat
         self.ratchetTreeInWelcome = ratchetTreeInWelcome
+        self.misbehaviour = misbehaviour
     }
+}
+
+/// A deliberate violation a test member can build into an otherwise well-formed, signed Commit, so that a
+/// receiver's specific check can be exercised (the harness judges other implementations).
+public enum CommitMisbehaviour: Sendable, Hashable {
+    case none
+    /// Leave out the UpdatePath even when the proposals require one (§12.4).
+    case omitPath
+    /// Flip a bit of the confirmation tag (§12.4.2).
+    case corruptConfirmationTag
+    /// Give the UpdatePath's LeafNode a wrong parent_hash, re-signed (§7.9.2).
+    case corruptLeafParentHash
 }
 
 /// A created Commit (RFC 9420 §12.4.1): the message for the group, the Welcome for new members, and the GroupInfo and
@@ -68,7 +84,7 @@ extension MLSGroup {
         }
 
         var generation: UpdatePathGeneration?
-        if outcome.pathRequired || options.forcePath {
+        if (outcome.pathRequired || options.forcePath) && options.misbehaviour != .omitPath {
             guard let template = newTree.leaf(myLeaf) else { throw GroupError.ownLeafNotFound }
             let pathBase = state
             generation = try UpdatePathGenerator.generate(
@@ -77,6 +93,15 @@ extension MLSGroup {
                 groupContext: { pathBase.provisionalContext(treeHash: $0, extensions: outcome.extensions).tlsEncoded },
                 using: &state.rng)
             for (node, pair) in generation?.privateKeys ?? [:] { keys.set(node, pair) }
+            if options.misbehaviour == .corruptLeafParentHash, var g = generation {
+                var leaf = g.updatePath.leafNode
+                leaf.source = .commit(parentHash: state.rng.bytes(cipherSuite.hashLength))
+                leaf = try LeafNodeSigner.sign(leaf, suite: cipherSuite, groupID: groupID, leafIndex: myLeaf,
+                                               signaturePrivateKey: identity.signaturePrivateKey)
+                g.updatePath.leafNode = leaf
+                try newTree.setLeaf(myLeaf, leaf)
+                generation = g
+            }
         }
         let commit = Commit(proposals: ors, path: generation?.updatePath)
         let treeHash = newTree.treeHash(suite: cipherSuite)
@@ -90,6 +115,9 @@ extension MLSGroup {
                                                       commitSecret: generation?.commitSecret,
                                                       initSecret: base.epochSecrets.initSecret, psks: outcome.psks)
             next = computed
+            if options.misbehaviour == .corruptConfirmationTag, let first = computed.confirmationTag.first {
+                return [first ^ 1] + computed.confirmationTag.dropFirst()
+            }
             return computed.confirmationTag
         }
         guard let next else { throw GroupError.noPendingCommit }

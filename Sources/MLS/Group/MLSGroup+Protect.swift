@@ -58,11 +58,6 @@ extension MLSGroup {
         guard content.groupID == groupID else { throw GroupError.wrongGroupID }
         guard content.contentType != .application else { throw GroupError.applicationAsPublicMessage }
         guard content.epoch == epoch else { throw GroupError.wrongEpoch(expected: epoch, actual: content.epoch) }
-        let authenticated = try MessageFraming.mapped {
-            try PublicMessageProtection.unprotect(cipherSuite: cipherSuite, pm, groupID: groupID, epoch: epoch,
-                                                  groupContext: serializedContext,
-                                                  membershipKey: epochSecrets.membershipKey)
-        }
         let key: [UInt8]
         switch content.sender {
         case .member(let leaf):
@@ -86,6 +81,11 @@ extension MLSGroup {
             }
             guard let path = commit.path else { throw GroupError.invalidExternalCommit("no UpdatePath") }
             key = path.leafNode.signatureKey
+        }
+        let authenticated = try MessageFraming.mapped {
+            try PublicMessageProtection.unprotect(cipherSuite: cipherSuite, pm, groupID: groupID, epoch: epoch,
+                                                  groupContext: serializedContext,
+                                                  membershipKey: epochSecrets.membershipKey)
         }
         try MessageFraming.verify(authenticated, groupContext: serializedContext, suite: cipherSuite, publicKey: key)
         return authenticated

@@ -113,9 +113,9 @@ extension MLSGroup {
         for item in list {
             guard case .remove(let remove) = item.proposal else { continue }
             let r = remove.removed
+            guard touched.insert(r).inserted else { throw GroupError.conflictingUpdateOrRemove(leaf: r) }
             guard r < out.tree.leafCount, out.tree.leaf(r) != nil else { throw GroupError.removeOfBlankLeaf(r) }
             if let committer, r == committer { throw GroupError.committerRemovesItself }
-            guard touched.insert(r).inserted else { throw GroupError.conflictingUpdateOrRemove(leaf: r) }
             do { try out.tree.removeLeaf(r) } catch let e as TreeError { throw GroupError.tree(e) }
             out.removedLeaves.append(r)
         }
