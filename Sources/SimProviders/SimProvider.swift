@@ -33,8 +33,12 @@ public actor SimProvider: HTTPHandler {
     var clients: [String: SimClient] = [:]
     var consentRequests: [ConsentScope] = []
     var consentGrants: [ConsentScope: [KeyPackage]] = [:]
+    /// (requester, target) pairs whose consent one of this provider's users revoked.
+    var consentRevoked: Set<[String]> = []
     /// Fan-out and other messages waiting to be sent, in order.
     var outbox: [OutgoingRequest] = []
+    /// Mutations to apply to this provider's next outgoing message of a kind (commit, proposal, application).
+    var tampers: [String: String] = [:]
     /// Requests this provider refused or could not decode, for diagnostics.
     public private(set) var refusals: [String] = []
 
@@ -85,6 +89,11 @@ public actor SimProvider: HTTPHandler {
     }
 
     func refuse(_ reason: String) { refusals.append(reason) }
+
+    /// Corrupts this provider's next outgoing `message` (commit, proposal or application) with `mutation`.
+    public func tamperNext(_ message: String, mutation: String) { tampers[message] = mutation }
+
+    func takeTamper(_ message: String) -> String? { tampers.removeValue(forKey: message) }
 
     // MARK: Observations
 

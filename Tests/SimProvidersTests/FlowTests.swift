@@ -80,4 +80,45 @@ struct FlowTests {
         #expect(after.hubState?.participantRoles == [ThreeProviders.alice: "admin", ThreeProviders.cathy: "regular"])
         #expect(after.clients.first { $0.client == ThreeProviders.bob1 }?.active == false, "bob's client got the commit removing it")
     }
+
+    @Test("external join of a new device: groupInfo from the hub, then an external commit", arguments: transportsAndSuites)
+    func externalJoin(_ kind: TransportKind, _ suite: UInt16) async throws {
+        let w = try await ThreeProviders.start(kind, suite: suite)
+        defer { Task { await w.network.shutdown() } }
+        try await w.roomWithThree()
+        try await w.c.addClient(ThreeProviders.cathy2, suite: w.suite)
+        let joined = try await w.c.externalJoin(room: ThreeProviders.room, by: ThreeProviders.cathy2)
+        #expect(joined.code == "success", "\(joined.detail)")
+        await w.network.settle()
+        let view = await w.network.observe(room: ThreeProviders.room)
+        #expect(view.hubEpoch == 3)
+        #expect(view.activeClients.count == 4)
+        #expect(view.disagreements.isEmpty, "\(view.disagreements)")
+        let sent = try await w.c.send(ThreeProviders.text("new phone", from: ThreeProviders.cathy), room: ThreeProviders.room,
+                                      by: ThreeProviders.cathy2, frank: false)
+        #expect(sent.code == "success")
+        await w.network.settle()
+        let after = await w.network.observe(room: ThreeProviders.room)
+        for c in after.activeClients where c.client != ThreeProviders.cathy2 {
+            #expect(c.received.map(\.messageID) == [sent.messageID].compactMap { $0 }, "\(c.client)")
+        }
+        // A user who is not a participant cannot fetch the GroupInfo to join.
+        try await w.c.addClient("mimi://c.example/d/dave/1", suite: w.suite)
+        let refused = try await w.c.externalJoin(room: ThreeProviders.room, by: "mimi://c.example/d/dave/1")
+        #expect(refused.code == "notAuthorized")
+    }
+
+    @Test("a client that lost its state rejoins, replacing its old leaf", arguments: [TransportKind.inprocess, .http])
+    func rejoin(_ kind: TransportKind) async throws {
+        let w = try await ThreeProviders.start(kind, suite: 1)
+        defer { Task { await w.network.shutdown() } }
+        try await w.roomWithTwo()
+        let rejoined = try await w.b.externalJoin(room: ThreeProviders.room, by: ThreeProviders.bob1, replacingOwnLeaf: true)
+        #expect(rejoined.code == "success", "\(rejoined.detail)")
+        await w.network.settle()
+        let view = await w.network.observe(room: ThreeProviders.room)
+        #expect(view.hubEpoch == 2)
+        #expect(view.hubMembers.sorted() == [ThreeProviders.alice1, ThreeProviders.bob1])
+        #expect(view.disagreements.isEmpty, "\(view.disagreements)")
+    }
 }

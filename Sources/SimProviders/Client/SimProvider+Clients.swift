@@ -70,9 +70,13 @@ extension SimProvider {
     // MARK: Sending to the hub
 
     /// Sends a HandshakeBundle to the room's hub: provider-internal when this provider is the hub, else /update.
-    func submitUpdate(room: String, bundle: HandshakeBundle) async -> (response: UpdateRoomResponse?, status: Int?, hub: String, detail: String) {
+    func submitUpdate(room: String, bundle: HandshakeBundle, kind: String) async -> (response: UpdateRoomResponse?, status: Int?, hub: String, detail: String) {
         let hub = SimIdentifiers.domain(of: room) ?? ""
-        let body = UpdateRequest(bundle: bundle).tlsEncoded
+        var bundle = bundle
+        let mutation = takeTamper(kind)
+        if let mutation { bundle.proposalOrCommit = Tamper.apply(mutation, to: bundle.proposalOrCommit) }
+        var body = UpdateRequest(bundle: bundle).tlsEncoded
+        if mutation == "truncate" { body.removeLast() }
         let http: HTTPResponse
         if hub == domain {
             http = await hubUpdate(room: IdentifierUri(room), body: body, from: domain)
@@ -102,12 +106,19 @@ extension SimProvider {
 
     /// Sends a commit bundle for `client` and merges or discards its pending Commit according to the answer.
     func submitCommit(client uri: String, room: String, output: CommitOutput) async -> FlowOutcome {
+        // The GroupInfo for the hub carries external_pub so later joiners can commit externally (RFC 9420
+        // §12.4.3.2); it is signed from the staged next epoch (a merged copy of the client's state).
+        var groupInfo = output.groupInfo
+        if var next = clients[uri]?.rooms[room]?.group, (try? next.mergePendingCommit()) != nil,
+           let withPub = try? next.groupInfo(ratchetTree: false, externalPub: true) {
+            groupInfo = withPub
+        }
         let bundle = HandshakeBundle(proposalOrCommit: output.commit,
                                      attachments: .commit(welcome: output.welcome.flatMap { m in
                                          if case .welcome(let w) = m.body { return w } else { return nil } },
-                                                          groupInfoOption: .full(output.groupInfo),
+                                                          groupInfoOption: .full(groupInfo),
                                                           ratchetTreeOption: .full(ratchetTree: output.ratchetTree.nodes)))
-        let answer = await submitUpdate(room: room, bundle: bundle)
+        let answer = await submitUpdate(room: room, bundle: bundle, kind: "commit")
         guard var client = clients[uri], var state = client.rooms[room] else {
             return FlowOutcome(code: "error", respondent: domain, detail: "client \(uri) left the room meanwhile")
         }
@@ -242,7 +253,7 @@ extension SimProvider {
         clients[uri] = client
         guard let first = messages.first else { throw SimError.mls("no proposal") }
         let bundle = HandshakeBundle(proposalOrCommit: first, attachments: .proposal(moreProposals: Array(messages.dropFirst())))
-        let answer = await submitUpdate(room: room, bundle: bundle)
+        let answer = await submitUpdate(room: room, bundle: bundle, kind: "proposal")
         var outcome = FlowOutcome(code: answer.response.map { SimProvider.name(of: $0.outcome) } ?? "http\(answer.status ?? 0)",
                                   httpStatus: answer.status, respondent: answer.hub, detail: answer.detail,
                                   epoch: state.group.epoch)
@@ -265,7 +276,9 @@ extension SimProvider {
         client.sent.insert(message.tlsEncoded)
         client.rooms[room] = state
         clients[uri] = client
-        let request = SubmitMessageRequest(appMessage: message, sendingURI: IdentifierUri(client.user))
+        let mutation = takeTamper("application")
+        let request = SubmitMessageRequest(appMessage: mutation.map { Tamper.apply($0, to: message) } ?? message,
+                                           sendingURI: IdentifierUri(client.user))
         let hub = SimIdentifiers.domain(of: room) ?? ""
         let http: HTTPResponse
         if hub == domain {

@@ -70,3 +70,22 @@ extension SimProvider {
         return try await post(to: targetDomain, url: url, body: entry.tlsEncoded).status
     }
 }
+
+extension SimProvider {
+    /// One of this provider's users grants or revokes consent (§"Consent": updateConsent may be unsolicited): the
+    /// provider records it for its own /keyMaterial answers and tells the requester's provider. Returns the status.
+    public func answerConsent(_ operation: ConsentOperation, requester: String, target: String, room: String?) async throws -> Int {
+        guard operation == .grant || operation == .revoke else { throw SimError.rejected("answerConsent takes grant or revoke") }
+        guard let requesterDomain = SimIdentifiers.domain(of: requester) else { throw SimError.unknownUser(requester) }
+        let scope = ConsentScope(requesterURI: IdentifierUri(requester), targetURI: IdentifierUri(target), roomID: room.map { IdentifierUri($0) })
+        if operation == .grant {
+            consentRevoked.remove([requester, target])
+            consentGrants[scope] = []
+        } else {
+            consentRevoked.insert([requester, target])
+            consentGrants = consentGrants.filter { !($0.key.requesterURI.uri == requester && $0.key.targetURI.uri == target) }
+        }
+        let url = try directory(of: requesterDomain).url(.updateConsent, user: scope.requesterURI, layout: configuration.layout)
+        return try await post(to: requesterDomain, url: url, body: ConsentEntry(operation: operation, scope: scope).tlsEncoded).status
+    }
+}

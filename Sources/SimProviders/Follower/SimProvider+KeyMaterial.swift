@@ -70,6 +70,9 @@ extension SimProvider {
         guard let user = users[target.uri], keyPackages.knows(user: target.uri) else {
             return KeyMaterialResponse(userStatus: .userUnknown, userURI: target)
         }
+        if consentRevoked.contains([request.requestingUser.uri, target.uri]) {
+            return KeyMaterialResponse(userStatus: .noConsent, userURI: target)
+        }
         if user.requiresConsent {
             let granted = consentGrants.keys.contains { scope in
                 scope.requesterURI == request.requestingUser && scope.targetURI == target
