@@ -207,9 +207,9 @@ extension SimProvider {
             byValue.append(p)
             if let u = try AppDataUpdateProposal.decode(p) { updates.append(RoomState.ProposedUpdate(update: u, proposer: client.user)) }
         }
-        if !updates.isEmpty {
-            let next: RoomState
-            do { next = try current.applying(updates, authorize: false) } catch { throw SimError.rejected(error.description) }
+        // The GroupContextExtensions mirror goes with the updates when they apply; when they do not, the
+        // AppDataUpdates travel alone and the hub refuses them (the client does not pre-judge the hub).
+        if !updates.isEmpty, let next = try? current.applying(updates, authorize: false) {
             var extensions = state.group.groupContext.extensions
             extensions.removeAll { $0.extensionType.rawValue == MLSExtensionCodePoints.appDataDictionaryExtension }
             extensions.insert(next.extensionValue, at: 0)
