@@ -136,3 +136,16 @@ extension String {
         }
     }
 }
+
+extension SimProvider {
+    /// Fetches a peer's directory (`GET /.well-known/mimi-protocol-directory`, draft-ietf-mimi-protocol-06
+    /// §"Directory") and resolves that peer's endpoints through it from then on.
+    public func fetchDirectory(of peer: String) async throws {
+        guard let transport else { throw SimError.transport("not connected") }
+        let request = HTTPRequest(method: "GET", authority: peer, target: DirectoryDocument.wellKnownPath,
+                                  headers: [HTTPHeaderField("From", "mimi@\(domain)")])
+        let response = try await transport.send(request)
+        guard response.status == 200 else { throw SimError.unexpectedResponse("directory of \(peer): HTTP \(response.status)") }
+        directories[peer.lowercased()] = try DirectoryDocument(json: response.body)
+    }
+}

@@ -26,6 +26,12 @@ public final class SimNetwork: Sendable {
             try await seam.register(provider, as: d)
             providers[d] = provider
         }
+        // Every provider learns every peer's endpoints from its directory (§"Directory").
+        for domain in providers.keys.sorted() {
+            for peer in providers.keys.sorted() where peer != domain {
+                try await providers[domain]?.fetchDirectory(of: peer)
+            }
+        }
         return SimNetwork(kind: kind, seed: seed, clock: clock, seam: seam, providers: providers)
     }
 
