@@ -61,6 +61,7 @@ struct FlowTests {
             #expect(c.received.count == 1, "\(c.client)")
             #expect(c.received.first?.messageID == sent.messageID)
             #expect(c.received.first?.frank == sent.frank)
+            #expect(c.received.first?.frankVerified == true, "the receiver verifies the hub's frank")
             #expect(c.received.first?.content == ContentEncoder.encode(content))
         }
 

@@ -82,4 +82,7 @@ public struct ReceivedApplication: Sendable, Hashable {
     public var content: [UInt8]
     public var messageID: [UInt8]
     public var frank: Frank?
+    /// Whether the frank verified at this receiver (draft-ietf-mimi-protocol-06 §"Franking"): suite, hub
+    /// signature with the franking key from the GroupContext, sender and room URIs in the content; nil without frank.
+    public var frankVerified: Bool?
 }

@@ -50,7 +50,13 @@ extension SimProvider {
         guard var client = clients[creator] else { throw SimError.unknownClient(creator) }
         let state = RoomState(participants: ParticipantListData(participants: [UserRolePair(user: client.user, roleIndex: creatorRole)]),
                               policy: RoomPolicy(roles: roles))
-        let extensions = [state.extensionValue, Extension(ExternalSenders(senders: [try hubExternalSender(suite: client.suite)]))]
+        // The room's GroupContext: the room state and the hub's franking key (FrankingAgentData, component 0x0021)
+        // in app_data_dictionary, and the hub as external sender (§"External senders").
+        var dictionary = state.dictionary
+        dictionary[ComponentID.frankingSignatureKey] = try frankingAgent(suite: client.suite).tlsEncoded
+        let extensions = [Extension(extensionType: ExtensionType(MLSExtensionCodePoints.appDataDictionaryExtension),
+                                    extensionData: dictionary.tlsEncoded),
+                          Extension(ExternalSenders(senders: [try hubExternalSender(suite: client.suite)]))]
         do {
             var r = client.rng.fork("group " + roomID)
             let group = try MLSGroup.create(groupID: SimIdentifiers.groupID(ofRoom: roomID), suite: client.suite,
@@ -210,10 +216,7 @@ extension SimProvider {
         // The GroupContextExtensions mirror goes with the updates when they apply; when they do not, the
         // AppDataUpdates travel alone and the hub refuses them (the client does not pre-judge the hub).
         if !updates.isEmpty, let next = try? current.applying(updates, authorize: false) {
-            var extensions = state.group.groupContext.extensions
-            extensions.removeAll { $0.extensionType.rawValue == MLSExtensionCodePoints.appDataDictionaryExtension }
-            extensions.insert(next.extensionValue, at: 0)
-            byValue.append(.groupContextExtensions(GroupContextExtensions(extensions: extensions)))
+            byValue.append(.groupContextExtensions(GroupContextExtensions(extensions: next.written(into: state.group.groupContext.extensions))))
         }
         byValue += extra
         let output: CommitOutput
@@ -323,10 +326,7 @@ extension SimProvider {
             byValue.append(p)
             if let u = try AppDataUpdateProposal.decode(p) {
                 let next = try current.applying([RoomState.ProposedUpdate(update: u, proposer: client.user)], authorize: false)
-                var extensions = state.group.groupContext.extensions
-                extensions.removeAll { $0.extensionType.rawValue == MLSExtensionCodePoints.appDataDictionaryExtension }
-                extensions.insert(next.extensionValue, at: 0)
-                byValue.append(.groupContextExtensions(GroupContextExtensions(extensions: extensions)))
+                byValue.append(.groupContextExtensions(GroupContextExtensions(extensions: next.written(into: state.group.groupContext.extensions))))
             }
         }
         byValue += extra

@@ -71,8 +71,11 @@ extension SimProvider {
                                                            senderUri: SimIdentifiers.user(ofClient: sender), roomUri: room) {
                         id = mid.bytes
                     }
+                    let verified = frank.map { SimProvider.verifyFrank($0, content: data, sender: sender, room: room,
+                                                                        timestamp: fm.timestamp, group: state.group) }
+                    if verified == false { client.errors.append("\(room): a frank from the hub does not verify") }
                     state.received.append(ReceivedApplication(sender: sender, timestamp: fm.timestamp, content: data,
-                                                              messageID: id, frank: frank))
+                                                              messageID: id, frank: frank, frankVerified: verified))
                 }
             } catch {
                 client.errors.append("\(room) epoch \(state.group.epoch): \(error)")
@@ -86,5 +89,25 @@ extension SimProvider {
         guard case .member(let leaf) = sender else { return nil }
         return state.group.members.first { $0.index == leaf }.flatMap { HubRoom.clientURI(of: $0.leaf.credential) }
             .flatMap(SimIdentifiers.user(ofClient:))
+    }
+
+    /// A receiver's frank checks (§"Franking"): the suite is the group's, the content names the sending user and
+    /// this room, and the hub's FrankingIntegrityTBS signature verifies with the franking key the GroupContext
+    /// carries (app_data_dictionary component franking_signature_key).
+    static func verifyFrank(_ frank: Frank, content: [UInt8], sender: String, room: String, timestamp: UInt64, group: MLSGroup) -> Bool {
+        guard frank.frankingSignatureCiphersuite == group.cipherSuite.id,
+              let decoded = try? ContentDecoder.decode(content),
+              decoded.extensions.senderUri == SimIdentifiers.user(ofClient: sender), decoded.extensions.roomUri == room,
+              let ext = group.groupContext.extensions.first(where: { $0.extensionType.rawValue == MLSExtensionCodePoints.appDataDictionaryExtension }),
+              let dict = try? AppDataDictionary(tlsDecoding: ext.extensionData),
+              let agentBytes = dict[ComponentID.frankingSignatureKey],
+              let agent = try? FrankingAgentData(tlsDecoding: agentBytes),
+              HubRoom.clientURI(of: agent.credential) == "mimi://" + (SimIdentifiers.domain(of: room) ?? "") else { return false }
+        let context = ServerFrankingContext(senderURI: IdentifierUri(decoded.extensions.senderUri ?? ""), roomURI: IdentifierUri(room),
+                                            acceptedTimestamp: timestamp)
+        let tbs = FrankingIntegrityTBS(serverFrank: frank.serverFrank, frankingSignatureCiphersuite: frank.frankingSignatureCiphersuite,
+                                       context: context)
+        return (try? group.cipherSuite.verifyWithLabel(publicKey: agent.frankingSignatureKey, label: FrankingIntegrityTBS.signatureLabel,
+                                                       content: tbs.tlsEncoded, signature: frank.frankingIntegritySignature)) ?? false
     }
 }

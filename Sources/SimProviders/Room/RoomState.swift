@@ -42,6 +42,19 @@ public struct RoomState: Sendable, Hashable {
         Extension(extensionType: ExtensionType(MLSExtensionCodePoints.appDataDictionaryExtension), extensionData: dictionary.tlsEncoded)
     }
 
+    /// `extensions` with this state written into their app_data_dictionary: the participant_list and roles_list
+    /// components are replaced, every other component (e.g. franking_signature_key) is kept.
+    public func written(into extensions: [Extension]) -> [Extension] {
+        let type = ExtensionType(MLSExtensionCodePoints.appDataDictionaryExtension)
+        var dict = extensions.first { $0.extensionType == type }.flatMap { try? AppDataDictionary(tlsDecoding: $0.extensionData) }
+            ?? AppDataDictionary()
+        dict[ComponentID.participantList] = participants.tlsEncoded
+        dict[ComponentID.rolesList] = policy.roles.tlsEncoded
+        var out = extensions.filter { $0.extensionType != type }
+        out.insert(Extension(extensionType: type, extensionData: dict.tlsEncoded), at: 0)
+        return out
+    }
+
     /// Reads the room state from GroupContext extensions; nil when the app_data_dictionary or either component is
     /// missing or malformed.
     public static func from(extensions: [Extension]) -> RoomState? {
