@@ -17,7 +17,7 @@ public enum EmbeddedWorld {
 
     /// The factory for the embedded world, or nil while none is wired in.
     public static func factory(transport: Transport) -> (any ScenarioWorldFactory)? {
-        nil
+        SimulatedWorldFactory(kind: transport == .http ? .http : .inprocess)
     }
 
     /// Why ``factory(transport:)`` returned nil.
