@@ -58,13 +58,14 @@ public enum VectorJSON {
         func path(_ p: [any CodingKey]) -> String {
             p.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
         }
+        func field(_ p: [any CodingKey]) -> String { p.isEmpty ? "the top level" : "field '\(path(p))'" }
         switch e {
         case .keyNotFound(let key, let ctx):
             return "missing field '\(path(ctx.codingPath + [key]))'"
         case .typeMismatch(let type, let ctx):
-            return "field '\(path(ctx.codingPath))': expected \(type): \(ctx.debugDescription)"
+            return "\(field(ctx.codingPath)): expected \(type): \(ctx.debugDescription)"
         case .valueNotFound(let type, let ctx):
-            return "field '\(path(ctx.codingPath))': expected \(type), found null"
+            return "\(field(ctx.codingPath)): expected \(type), found null"
         case .dataCorrupted(let ctx):
             let p = path(ctx.codingPath)
             return p.isEmpty ? ctx.debugDescription : "field '\(p)': \(ctx.debugDescription)"
