@@ -3,6 +3,7 @@ import Results
 
 /// A directory of vector files and how far its files are trusted.
 public struct VectorRoot: Sendable, Hashable {
+    /// Whether the directory holds published files (checked against the manifest) or the project's own.
     public enum Kind: String, Sendable, Hashable {
         /// Published vectors: each file is checked against `Vectors/manifest.json`.
         case published

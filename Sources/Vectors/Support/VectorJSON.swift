@@ -41,6 +41,8 @@ public struct VectorFileError: Error, Sendable, CustomStringConvertible {
     public var description: String { "\(file): \(detail)" }
 }
 
+/// Reading the JSON vector files of mlswg/mls-implementations (an array of cases, hex byte strings; see
+/// ../shared/specs/mls-vectors.md) so that one bad case never spoils its neighbours (issue 2, "Bad input").
 public enum VectorJSON {
     /// Decodes a vector file that is a JSON array of cases; each element decodes (or fails) on its own.
     public static func decodeCases<T: Decodable>(_ type: T.Type, from source: VectorSource) throws -> [Result<T, any Error>] {
