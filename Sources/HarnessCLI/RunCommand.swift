@@ -112,13 +112,26 @@ public struct RunCommand: AsyncParsableCommand {
 
     public func run() async throws {
         let results = try await execute(output: Self.out, progressMode: noProgress ? .silent : ProgressReporter.automaticMode(every: 200))
-        if !results.summary.isSuccess || results.summary.total == 0 { throw ExitCode(1) }
+        let status = Self.exitStatus(results.summary)
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    /// 0 when nothing failed or errored and at least one case ran; else 1.
+    public static func exitStatus(_ summary: Summary) -> Int32 {
+        summary.isSuccess && summary.total > 0 ? 0 : 1
+    }
+
+    /// Which world the scenarios run in.
+    public enum WorldChoice: Sendable {
+        /// ``EmbeddedWorld/factory(transport:)`` for `--transport` (nil while the embedded world is missing).
+        case embedded
+        /// This factory, or none (tests).
+        case given((any ScenarioWorldFactory)?)
     }
 
     /// Runs the selection, writes the reports and returns the results; `output` receives what goes to stdout.
-    /// `factory` replaces the embedded world (tests); by default it is ``EmbeddedWorld/factory(transport:)``.
     public func execute(output: (String) -> Void, progressMode: ProgressReporter.Mode,
-                        factory injected: (any ScenarioWorldFactory)? = nil) async throws -> RunResults {
+                        world: WorldChoice = .embedded) async throws -> RunResults {
         let cwd = FileManager.default.currentDirectoryPath
         let scenariosRoot = Self.scenariosRoot(explicit: scenariosDir, workingDirectory: cwd)
         let vectorSession: VectorSession? = noVectors ? nil
@@ -158,7 +171,11 @@ public struct RunCommand: AsyncParsableCommand {
         }
         var scenarioFiles: [(url: URL, relativePath: String)] = []
         let transportKind = EmbeddedWorld.Transport(rawValue: transport) ?? .inprocess
-        let factory = injected ?? EmbeddedWorld.factory(transport: transportKind)
+        let factory: (any ScenarioWorldFactory)?
+        switch world {
+        case .embedded: factory = EmbeddedWorld.factory(transport: transportKind)
+        case .given(let f): factory = f
+        }
         if runScenarios {
             if selection.scenarioPaths.isEmpty && !VectorSession.isDirectory(scenariosRoot.path) {
                 cases.append(CaseResult(id: "scenarios/directory", status: .error,
