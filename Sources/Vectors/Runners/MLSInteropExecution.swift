@@ -12,6 +12,12 @@ struct MLSInteropScriptError: Error, Sendable, CustomStringConvertible {
     var description: String { "step \(step) (\(action)): \(detail)" }
 }
 
+/// A deliberate misbehaviour injected into a run, so that tests can show the runner's checks catch it.
+enum MLSInteropFault: Sendable, Hashable {
+    /// The member `party` reports an epoch authenticator with one bit flipped at step `step`.
+    case corruptAuthenticator(step: Int, party: String)
+}
+
 /// One interop client: what the runner's gRPC server keeps behind its handles for one actor (`state_id`,
 /// `transaction_id`, `reinit_id`, `signer_id`; mls-interop-harness.md §2).
 struct MLSInteropActor: Sendable {
@@ -69,6 +75,8 @@ struct MLSInteropExecution {
     /// How many epoch-authenticator and unprotect comparisons passed.
     var authenticatorChecks = 0
     var unprotectChecks = 0
+    /// A deliberate fault to inject, for tests.
+    var fault: MLSInteropFault?
 
     init(suite: CipherSuite, encryptHandshake: Bool, seed: String) {
         self.suite = suite
@@ -150,7 +158,11 @@ struct MLSInteropExecution {
     }
 
     /// Fails when `party`'s epoch authenticator differs from the reference party's (RFC 9420 §8.7).
-    mutating func expectAuthenticator(_ actual: [UInt8], of party: String, equals expected: [UInt8], from reference: String) throws {
+    mutating func expectAuthenticator(_ reported: [UInt8], of party: String, equals expected: [UInt8], from reference: String) throws {
+        var actual = reported
+        if case .corruptAuthenticator(let s, let p) = fault, s == step, p == party, let first = actual.first {
+            actual[0] = first ^ 0x01
+        }
         guard actual == expected else {
             throw VectorMismatch(field: "step \(step) (\(action)): epoch_authenticator of \(party)", expected: expected.hex,
                                  actual: actual.hex, requirement: "RFC9420 §8.7",

@@ -163,9 +163,9 @@ struct MLSInteropObject {
     }
 
     /// Fails on any key that was not read.
-    func finish() throws {
+    func finish(what: String = "for this step") throws {
         for (n, entry) in values.sorted(by: { $0.value.key < $1.value.key }) where !used.contains(n) {
-            throw MLSInteropConfigError(file: file, field: "\(path).\(entry.key)", detail: "unknown key for this step")
+            throw MLSInteropConfigError(file: file, field: "\(path).\(entry.key)", detail: "unknown key \(what)")
         }
     }
 }

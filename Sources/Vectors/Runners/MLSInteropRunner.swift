@@ -19,7 +19,12 @@ import Results
 /// format is an `error` naming the file and the field.
 public struct MLSInteropRunner: VectorRunner {
     public let name = "mls-interop"
-    public init() {}
+    /// A deliberate fault, for tests that show the checks catch a misbehaving member.
+    let fault: MLSInteropFault?
+
+    public init() { fault = nil }
+
+    init(fault: MLSInteropFault?) { self.fault = fault }
 
     /// The configs published in mlswg/mls-implementations interop/configs.
     public static let knownConfigs = ["application.json", "branch.json", "commit.json", "deep_random.json",
@@ -40,7 +45,10 @@ public struct MLSInteropRunner: VectorRunner {
         return Self.knownConfigs.contains(file)
     }
 
-    public func run(_ source: VectorSource) -> [CaseResult] {
+    public func run(_ source: VectorSource) -> [CaseResult] { run(source, suites: Self.suites) }
+
+    /// Runs the config's scripts in `suites` only (one case per script and suite).
+    public func run(_ source: VectorSource, suites: [UInt16]) -> [CaseResult] {
         let prefix = "mls-interop/\(source.stem)"
         let scripts: [(name: String, script: MLSInteropScript)]
         do {
@@ -51,16 +59,16 @@ public struct MLSInteropRunner: VectorRunner {
         }
         var results: [CaseResult] = []
         for (name, script) in scripts {
-            for suite in Self.suites {
-                results.append(Self.runCase(id: "\(prefix)/\(name)/\(suite)", script: script, suite: suite,
-                                            source: source.relativePath))
+            for suite in suites {
+                results.append(runCase(id: "\(prefix)/\(name)/\(suite)", script: script, suite: suite,
+                                       source: source.relativePath))
             }
         }
         return results
     }
 
     /// One script in one cipher suite, in both handshake modes.
-    static func runCase(id: String, script: MLSInteropScript, suite: UInt16, source: String) -> CaseResult {
+    func runCase(id: String, script: MLSInteropScript, suite: UInt16, source: String) -> CaseResult {
         switch script {
         case .malformed(let error):
             return CaseResult(id: id, status: .error, cipherSuite: suite, requirements: [], message: error.description,
@@ -78,6 +86,7 @@ public struct MLSInteropRunner: VectorRunner {
                     let mode = encrypt ? "PrivateMessage handshakes" : "PublicMessage handshakes"
                     var run = MLSInteropExecution(suite: cipherSuite, encryptHandshake: encrypt,
                                                   seed: "\(id)/\(encrypt ? "private" : "public")")
+                    run.fault = fault
                     do {
                         try run.run(steps)
                     } catch let m as VectorMismatch {

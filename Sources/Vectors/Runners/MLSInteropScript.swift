@@ -162,10 +162,9 @@ enum MLSInteropConfigReader {
         }
         var top = try MLSInteropObject(root, file: file, path: "config")
         _ = try top.string("mode")  // parsed and ignored by the runner too (mls-interop-harness.md §4)
-        guard let scripts = try top.object("scripts") else {
-            throw MLSInteropConfigError(file: file, field: "scripts", detail: "missing")
-        }
-        try top.finish()
+        let scripts = try top.object("scripts")
+        try top.finish(what: "of a config (scripts, mode)")
+        guard let scripts else { throw MLSInteropConfigError(file: file, field: "scripts", detail: "missing") }
         guard case .object(let dict) = root, let scriptsValue = dict.first(where: {
             MLSInteropObject.normalized($0.key) == "scripts" })?.value, case .object(let byName) = scriptsValue else {
             throw MLSInteropConfigError(file: file, field: scripts.path, detail: "expected an object of scripts")
