@@ -102,7 +102,16 @@ func benchGroup(size: Int, suite: CipherSuite) throws {
     let (addOut, tAddCreate) = try timed { try alice.commit(CommitOptions(byValue: [.add(Add(keyPackage: newcomer.keyPackage))])) }
     let (_, tAddProcess) = try timed { try bob.process(addOut.commit) }
     try alice.mergePendingCommit()
-    print("group \(size): add one member: create \(ms(tAddCreate)), process \(ms(tAddProcess)) (Welcome \(addOut.welcome?.tlsEncoded.count ?? 0) bytes)")
+    print("group \(size): add one member, tree in the Welcome: create \(ms(tAddCreate)), process \(ms(tAddProcess)) (Welcome \(addOut.welcome?.tlsEncoded.count ?? 0) bytes)")
+
+    // Add one member with the tree sent out of band (the usual choice for large groups, §12.4.3.3).
+    let other = try KeyPackageBundle.make(suite: suite, identity: try SigningIdentity.basic(Array("new2".utf8), suite: suite, using: &rng), using: &rng)
+    let (oobOut, tOobCreate) = try timed {
+        try alice.commit(CommitOptions(byValue: [.add(Add(keyPackage: other.keyPackage))], ratchetTreeInWelcome: false))
+    }
+    let (_, tOobProcess) = try timed { try bob.process(oobOut.commit) }
+    try alice.mergePendingCommit()
+    print("group \(size): add one member, tree out of band: create \(ms(tOobCreate)), process \(ms(tOobProcess)) (Welcome \(oobOut.welcome?.tlsEncoded.count ?? 0) bytes)")
 
     // A path update by one member on the fresh tree (its parents are blank: the path is encrypted to every leaf).
     let (upd1, tUpd1Create) = try timed { try bob.commit(CommitOptions(forcePath: true)) }
