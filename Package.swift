@@ -46,6 +46,8 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Yams", package: "Yams"),
         ]),
+        // Benchmarks (release mode): vectors, commit creation and processing for large groups.
+        .executableTarget(name: "mimi-bench", dependencies: ["MLS", "MLSCrypto", "Vectors"]),
         .executableTarget(name: "mimi-harness", dependencies: [
             "HarnessCLI", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),

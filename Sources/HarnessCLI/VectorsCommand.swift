@@ -13,10 +13,11 @@ public struct VectorsCommand: ParsableCommand {
         discussion: """
         Vector files are looked for in --vectors-dir, else $MIMI_VECTORS_DIR, else Vectors/published/ (filled by \
         scripts/fetch-vectors), else ../shared/vectors/. Every file below that directory is handed to the runner \
-        that recognises its name; documentation and schema files (.md .edn .pretty .cddl .diag .txt) are ignored, \
-        and any other file no runner accepts is reported as a warning. Published files are checked against the \
-        SHA-256 in Vectors/manifest.json: a modified file is an error (its cases still run), and a file that is not \
-        listed runs with an "unverified source" warning.
+        that recognises its name; documentation, schema and generator files (.md .edn .pretty .cddl .diag .txt \
+        .py .sh) are ignored, and any other file no runner accepts is reported as a warning. Published files are \
+        checked against the SHA-256 in Vectors/manifest.json: a file at a listed path (e.g. mls/key-schedule.json) \
+        that was modified is an error case <path>/checksum (its cases still run); any other file runs with an \
+        "unverified source" warning, which names the checksum mismatch when a listed file has the same name.
 
         Exit status: 0 when nothing failed or errored (unsupported and skipped cases do not fail a run), 1 when a \
         case failed or errored, 64 on a usage error.
@@ -98,7 +99,14 @@ public struct VectorsCommand: ParsableCommand {
     }
 
     public func run() throws {
-        let results = try execute(output: Self.out, progressMode: noProgress ? .silent : ProgressReporter.automaticMode())
+        let results: RunResults
+        do {
+            results = try execute(output: Self.out, progressMode: noProgress ? .silent : ProgressReporter.automaticMode())
+        } catch let e as ValidationError {
+            // Thrown after parsing, ArgumentParser would show the root command's usage; point at this one instead.
+            FileHandle.standardError.write(Data("Error: \(e.message)\nSee 'mimi-harness vectors --help'.\n".utf8))
+            throw ExitCode.validationFailure
+        }
         if list { return }
         if !results.summary.isSuccess || results.summary.total == 0 {
             throw ExitCode(1)

@@ -145,7 +145,7 @@ import Testing
 
     @Test("§12.2: two Adds with the same signature key are rejected")
     func duplicateAdd() throws {
-        var w = try Self.world()
+        let w = try Self.world()
         var r = DeterministicRandom(seed: 1004)
         let id = try SigningIdentity.basic(Array("dup".utf8), suite: w.suite, using: &r)
         let k1 = try KeyPackageBundle.make(suite: w.suite, identity: id, using: &r)
@@ -192,7 +192,7 @@ import Testing
 
     @Test("§7.3/§10.1: an expired KeyPackage is rejected with lifetime checks on, accepted with them off")
     func expiredKeyPackage() throws {
-        var w = try Self.world()
+        let w = try Self.world()
         var r = DeterministicRandom(seed: 1007)
         let id = try SigningIdentity.basic(Array("old".utf8), suite: w.suite, using: &r)
         let kp = try KeyPackageBundle.make(suite: w.suite, identity: id, lifetime: Lifetime(notBefore: 100, notAfter: 200), using: &r)

@@ -17,6 +17,9 @@ public struct CommitOptions: Sendable {
     public var ratchetTreeInWelcome: Bool?
     /// A deliberate protocol violation, for conformance tests of other members (``CommitMisbehaviour``).
     public var misbehaviour: CommitMisbehaviour = .none
+    /// The resumption PSK usage this Commit may carry: application, or reinit/branch in a successor group's first
+    /// Commit (§11.2, §11.3).
+    var resumptionUsage: ResumptionPSKUsage = .application
 
     public init(byReference: [[UInt8]]? = nil, byValue: [Proposal] = [], forcePath: Bool = false,
                 authenticatedData: [UInt8] = [], wireFormat: WireFormat? = nil, ratchetTreeInWelcome: Bool? = nil,
@@ -76,7 +79,7 @@ extension MLSGroup {
             list.append(ResolvedProposal(proposal: p, sender: .member(leafIndex: myLeaf), ref: nil))
             ors.append(.proposal(p))
         }
-        let outcome = try state.applyProposals(list, committer: myLeaf)
+        let outcome = try state.applyProposals(list, committer: myLeaf, resumptionUsage: options.resumptionUsage)
         var newTree = outcome.tree
         var keys = state.privateKeys
         if let myUpdate = outcome.updatedLeaves[myLeaf], let pair = state.pendingUpdateKeys[myUpdate] {

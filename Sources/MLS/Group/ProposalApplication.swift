@@ -28,8 +28,11 @@ struct ProposalOutcome: Sendable {
 extension MLSGroup {
     /// Validates the proposal list of a Commit (RFC 9420 §12.2, §12.4.3.2 for external Commits) and applies it to a
     /// copy of the tree in the order of §12.3: GroupContextExtensions, Updates, Removes, Adds; PreSharedKey, ReInit
-    /// and ExternalInit are collected. `committer` is the committer's leaf, nil for an external Commit.
-    func applyProposals(_ list: [ResolvedProposal], committer: UInt32?) throws -> ProposalOutcome {
+    /// and ExternalInit are collected. `committer` is the committer's leaf, nil for an external Commit;
+    /// `resumptionUsage` is the resumption PSK usage allowed (application, except in the first Commit of a group
+    /// started by ReInit or branch, §11.2, §11.3).
+    func applyProposals(_ list: [ResolvedProposal], committer: UInt32?,
+                        resumptionUsage: ResumptionPSKUsage = .application) throws -> ProposalOutcome {
         let isExternal = committer == nil
         let suite = cipherSuite
         let now = configuration.lifetimeCheckTime
@@ -119,13 +122,16 @@ extension MLSGroup {
             do { try out.tree.removeLeaf(r) } catch let e as TreeError { throw GroupError.tree(e) }
             out.removedLeaves.append(r)
         }
-        // Adds (§12.1.1, §10.1).
+        // Adds (§12.1.1, §10.1), each checked against the members and the earlier Adds.
+        var index: MemberIndex?
         for item in list {
             guard case .add(let add) = item.proposal else { continue }
             let kp = add.keyPackage
             try KeyPackageValidation.validate(kp, suite: suite, currentTime: now)
+            if index == nil { index = MemberIndex(out.tree) }
+            let target = out.tree.leafCount
             do {
-                try out.tree.validateLeaf(kp.leafNode, at: nil, context: LeafNodeValidationContext(
+                try index?.validate(kp.leafNode, at: nil, newIndex: target, context: LeafNodeValidationContext(
                     suite: suite, groupID: groupID, origin: .keyPackage, requiredCapabilities: required, currentTime: now))
             } catch TreeError.duplicateSignatureKey {
                 throw GroupError.duplicateAdd
@@ -133,17 +139,18 @@ extension MLSGroup {
                 throw GroupError.tree(e)
             }
             for ext in extensions where !kp.leafNode.capabilities.supports(ext.extensionType) {
-                throw GroupError.unsupportedByMember(leaf: out.tree.leafCount, what: "extension \(ext.extensionType)")
+                throw GroupError.unsupportedByMember(leaf: target, what: "extension \(ext.extensionType)")
             }
             let leaf: UInt32
             do { leaf = try out.tree.addLeaf(kp.leafNode) } catch let e as TreeError { throw GroupError.tree(e) }
+            index?.insert(kp.leafNode, at: leaf)
             out.joiners.append((leaf, kp))
         }
         // PSKs (§12.1.4).
         for item in list {
             guard case .preSharedKey(let p) = item.proposal else { continue }
             guard p.psk.pskNonce.count == suite.hashLength else { throw GroupError.pskNonceLength(p.psk.pskNonce.count) }
-            if case .resumption(let usage, _, _) = p.psk.key, usage != .application {
+            if case .resumption(let usage, _, _) = p.psk.key, usage != resumptionUsage {
                 throw GroupError.invalidResumptionUsage
             }
             guard pskKeys.insert(p.psk.key).inserted else { throw GroupError.duplicatePSK }
