@@ -1,4 +1,5 @@
-/// One conformance case: a vector case, a scenario or a single check, with its verdict and the evidence.
+/// One conformance case: a vector case, a scenario or a single check, with its verdict and the evidence (issue 2
+/// item 7; the `case` object of docs/results.schema.json).
 ///
 /// `id` is stable across runs and names the source and index (`mls/key-schedule/3`, `scenarios/flows/leave`).
 /// On failure `message` says what went wrong and `expected`/`actual` hold the values compared (hex for bytes).

@@ -6,6 +6,7 @@ public struct ResultGroup: Sendable, Hashable {
     public let cases: [CaseResult]
 }
 
+/// Grouping of a run's cases for the writers (issue 2 item 7: the terminal table and junit.xml testsuites).
 public enum ResultGrouping {
     /// Groups `cases` by ``CaseResult/source`` (or the id without its last component), keeping first-seen order.
     public static func bySource(_ cases: [CaseResult]) -> [ResultGroup] {

@@ -8,6 +8,7 @@ public protocol TLSDecodable {
     init(from reader: inout TLSReader) throws
 }
 
+/// A structure with both directions of its TLS presentation language encoding (RFC 9420 §2.1).
 public typealias TLSCodable = TLSEncodable & TLSDecodable
 
 extension TLSEncodable {

@@ -1,5 +1,6 @@
 /// An error protecting or unprotecting an MLS message (RFC 9420 §6.1–§6.3). ``code`` names the rule broken.
 public struct ProtectionError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// Stable identifiers of the rules of RFC 9420 §6 a message broke; tests match on them.
     public enum Code: String, Hashable, Sendable, CaseIterable {
         /// Application data sent as a PublicMessage (RFC 9420 §6.2: MUST NOT).
         case applicationAsPublicMessage

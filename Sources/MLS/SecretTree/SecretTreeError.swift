@@ -1,5 +1,6 @@
 /// An error retrieving keys from the secret tree (RFC 9420 §9, §9.1, §9.2).
 public struct SecretTreeError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// Stable identifiers of the failures; tests match on them.
     public enum Code: String, Hashable, Sendable, CaseIterable {
         /// The leaf count is not a valid tree size, or the leaf lies outside the tree.
         case leafOutOfRange

@@ -5,6 +5,7 @@ import Foundation
 /// On a terminal it redraws one status line per step; otherwise (CI logs) it prints a counter line each time
 /// another `every` cases have finished, and once at the end, so that logs stay short.
 public final class ProgressReporter {
+    /// How progress is shown: redrawn on a terminal, counter lines in CI logs, or not at all.
     public enum Mode: Sendable, Equatable {
         /// Redraw a single line (stderr is a terminal).
         case interactive

@@ -9,12 +9,13 @@ public struct FoundVectorFile: Sendable, Hashable {
 
 /// Which files below a vectors root are candidates for a runner.
 ///
-/// The rule: hidden files and directories (a component starting with `.`) and documentation or schema files
-/// (``ignoredExtensions``: `.md`, `.edn`, `.pretty`, `.cddl`, `.diag`, `.txt`) are never handed to a runner. Every
+/// The rule: hidden files and directories (a component starting with `.`), documentation or schema files and the
+/// scripts that generate vectors (``ignoredExtensions``: `.md`, `.edn`, `.pretty`, `.cddl`, `.diag`, `.txt`, `.py`,
+/// `.sh`) are never handed to a runner. Every
 /// other file must be accepted by a runner, or be a companion of an accepted file (same directory and name, other
 /// extension, e.g. `reply.hex` next to an accepted `reply.cbor`); anything else is an "unrecognised vector file".
 public enum VectorFileRules {
-    public static let ignoredExtensions: Set<String> = ["md", "edn", "pretty", "cddl", "diag", "txt"]
+    public static let ignoredExtensions: Set<String> = ["md", "edn", "pretty", "cddl", "diag", "txt", "py", "sh"]
 
     /// Whether the file at `relativePath` is documentation, a schema or hidden.
     public static func isIgnored(_ relativePath: String) -> Bool {

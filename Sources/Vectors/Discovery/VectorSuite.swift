@@ -3,6 +3,7 @@ import Results
 
 /// A directory of vector files and how far its files are trusted.
 public struct VectorRoot: Sendable, Hashable {
+    /// Whether the directory holds published files (checked against the manifest) or the project's own.
     public enum Kind: String, Sendable, Hashable {
         /// Published vectors: each file is checked against `Vectors/manifest.json`.
         case published
@@ -48,7 +49,10 @@ public struct VectorPlan: Sendable {
 /// Checksums (DEVELOPERS.md, "Inputs beside the project"; issue 2 item 6): a file at a listed path whose SHA-256
 /// differs yields an `error` case `<path-without-extension>/checksum` naming both digests, and its cases still run
 /// with a warning. A file whose bytes equal a listed file's is verified wherever it lies. Any other published file
-/// runs with an "unverified source" warning on the run and on each of its cases.
+/// runs with an "unverified source" warning on the run and on each of its cases; when a listed file has the same
+/// name (a modified copy kept in another layout, e.g. a flat directory), the warning also reports the checksum
+/// mismatch with both digests. It stays a warning, not an error, because vendors run vector files of their own that
+/// carry the published names.
 public struct VectorSuite: Sendable {
     public let runners: [any VectorRunner]
     public let manifest: VectorManifest?
@@ -143,9 +147,16 @@ public struct VectorSuite: Sendable {
                 extra.append(CaseResult(id: stem + "/checksum", status: .error, requirements: ["DEVELOPERS.md: vector provenance"],
                                         message: message, expected: entry.sha256, actual: digest, source: path))
                 caseWarnings.append("checksum mismatch: \(path) is not the published file (sha256 \(digest))")
-            case .unverified(let note):
-                runWarnings.append("unverified source: \(path) is not listed in \(manifestName) (sha256 \(digest))\(note)")
-                caseWarnings.append("unverified source: \(path) is not listed in \(manifestName)")
+            case .unverified(let sameName):
+                if let sameName {
+                    runWarnings.append("unverified source: \(path) is not at a listed path in \(manifestName), and its SHA-256 differs "
+                        + "from the published \(sameName.path) of the same name (checksum mismatch: expected \(sameName.sha256), "
+                        + "actual \(digest)): it is a modified copy or another file; its cases ran")
+                    caseWarnings.append("unverified source: \(path) differs from the published \(sameName.path) (checksum mismatch)")
+                } else {
+                    runWarnings.append("unverified source: \(path) is not listed in \(manifestName) (sha256 \(digest))")
+                    caseWarnings.append("unverified source: \(path) is not listed in \(manifestName)")
+                }
             }
         }
         let source = VectorSource(url: planned.file.url, relativePath: path, bytes: bytes)
@@ -160,20 +171,18 @@ public struct VectorSuite: Sendable {
     enum Verification {
         case verified
         case mismatch(VectorManifest.Entry)
-        case unverified(note: String)
+        /// Not listed; `sameName` is the one listed file with the same file name, if any.
+        case unverified(sameName: VectorManifest.Entry?)
     }
 
     func verify(_ planned: PlannedVectorFile, digest: String) -> Verification {
-        guard let manifest else { return .unverified(note: "") }
+        guard let manifest else { return .unverified(sameName: nil) }
         if manifest.files.contains(where: { $0.sha256 == digest }) { return .verified }
         switch manifest.match(absolutePath: planned.file.url.standardizedFileURL.path) {
         case .listed(let entry):
             return .mismatch(entry)
         case .unlisted(let sameName):
-            if let sameName {
-                return .unverified(note: "; it differs from the published \(sameName.path)")
-            }
-            return .unverified(note: "")
+            return .unverified(sameName: sameName)
         }
     }
 

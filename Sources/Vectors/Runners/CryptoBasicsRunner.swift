@@ -48,23 +48,35 @@ public struct CryptoBasicsRunner: VectorRunner {
         try VectorCase.expectEqual(suite.refHash(label: r.label, value: r.value.bytes), r.out.bytes, "ref_hash.out", "RFC9420 §5.2")
 
         let e = c.expand_with_label
-        try VectorCase.expectEqual(try suite.expandWithLabel(secret: e.secret.bytes, label: e.label, context: e.context.bytes,
-                                                             length: e.length),
-                                   e.out.bytes, "expand_with_label.out", "RFC9420 §8")
+        try VectorCase.field("expand_with_label") {
+            try VectorCase.expectEqual(try suite.expandWithLabel(secret: e.secret.bytes, label: e.label, context: e.context.bytes,
+                                                                 length: e.length),
+                                       e.out.bytes, "expand_with_label.out", "RFC9420 §8")
+        }
 
         let d = c.derive_secret
-        try VectorCase.expectEqual(try suite.deriveSecret(d.secret.bytes, label: d.label), d.out.bytes, "derive_secret.out", "RFC9420 §8")
+        try VectorCase.field("derive_secret") {
+            try VectorCase.expectEqual(try suite.deriveSecret(d.secret.bytes, label: d.label), d.out.bytes, "derive_secret.out", "RFC9420 §8")
+        }
 
         let t = c.derive_tree_secret
-        try VectorCase.expectEqual(try suite.deriveTreeSecret(t.secret.bytes, label: t.label, generation: t.generation, length: t.length),
-                                   t.out.bytes, "derive_tree_secret.out", "RFC9420 §9")
+        try VectorCase.field("derive_tree_secret") {
+            try VectorCase.expectEqual(try suite.deriveTreeSecret(t.secret.bytes, label: t.label, generation: t.generation, length: t.length),
+                                       t.out.bytes, "derive_tree_secret.out", "RFC9420 §9")
+        }
 
-        let s = c.sign_with_label
-        try VectorCase.expectEqual(try suite.signature.publicKey(privateKey: s.priv.bytes), s.pub.bytes,
+        try VectorCase.field("sign_with_label") { try signWithLabel(c.sign_with_label, suite: suite) }
+        try VectorCase.field("encrypt_with_label") { try encryptWithLabel(c.encrypt_with_label, suite: suite, id: id) }
+    }
+
+    static func signWithLabel(_ s: Case.SignWithLabel, suite: CipherSuite) throws {
+        try VectorCase.expectEqual(try VectorCase.field("sign_with_label.priv") { try suite.signature.publicKey(privateKey: s.priv.bytes) },
+                                   s.pub.bytes,
                                    "sign_with_label.pub (public key of priv)", "RFC9420 §5.1.2")
-        try VectorCase.expectEqual(try suite.verifyWithLabel(publicKey: s.pub.bytes, label: s.label, content: s.content.bytes,
-                                                             signature: s.signature.bytes),
-                                   true, "sign_with_label.signature verifies", "RFC9420 §5.1.2")
+        let verified = try VectorCase.field("sign_with_label.signature") {
+            try suite.verifyWithLabel(publicKey: s.pub.bytes, label: s.label, content: s.content.bytes, signature: s.signature.bytes)
+        }
+        try VectorCase.expectEqual(verified, true, "sign_with_label.signature verifies", "RFC9420 §5.1.2")
         let own = try suite.signWithLabel(privateKey: s.priv.bytes, label: s.label, content: s.content.bytes)
         try VectorCase.expectEqual(try suite.verifyWithLabel(publicKey: s.pub.bytes, label: s.label, content: s.content.bytes,
                                                              signature: own),
@@ -72,12 +84,16 @@ public struct CryptoBasicsRunner: VectorRunner {
         try VectorCase.expectEqual(try suite.verifyWithLabel(publicKey: s.pub.bytes, label: s.label + "x", content: s.content.bytes,
                                                              signature: s.signature.bytes),
                                    false, "sign_with_label: signature must not verify under another label", "RFC9420 §5.1.2")
+    }
 
-        let x = c.encrypt_with_label
-        try VectorCase.expectEqual(try suite.kem.publicKey(privateKey: x.priv.bytes), x.pub.bytes,
+    static func encryptWithLabel(_ x: Case.EncryptWithLabel, suite: CipherSuite, id: String) throws {
+        try VectorCase.expectEqual(try VectorCase.field("encrypt_with_label.priv") { try suite.kem.publicKey(privateKey: x.priv.bytes) },
+                                   x.pub.bytes,
                                    "encrypt_with_label.pub (public key of priv)", "RFC9180 §7.1")
-        let opened = try suite.decryptWithLabel(privateKey: x.priv.bytes, label: x.label, context: x.context.bytes,
-                                                kemOutput: x.kem_output.bytes, ciphertext: x.ciphertext.bytes)
+        let opened = try VectorCase.field("encrypt_with_label.kem_output, ciphertext") {
+            try suite.decryptWithLabel(privateKey: x.priv.bytes, label: x.label, context: x.context.bytes,
+                                       kemOutput: x.kem_output.bytes, ciphertext: x.ciphertext.bytes)
+        }
         try VectorCase.expectEqual(opened, x.plaintext.bytes, "encrypt_with_label.plaintext (decrypted)", "RFC9420 §5.1.3")
         var rng = DeterministicRandom(seed: Array(id.utf8))
         let sealed = try suite.encryptWithLabel(publicKey: x.pub.bytes, label: x.label, context: x.context.bytes,

@@ -1,4 +1,3 @@
-import Foundation
 import Results
 import TLSCodec
 
@@ -8,9 +7,7 @@ public struct DeserializationRunner: VectorRunner {
     public let name = "deserialization"
     public init() {}
 
-    public func accepts(relativePath: String) -> Bool {
-        (relativePath as NSString).lastPathComponent == "deserialization.json"
-    }
+    public func accepts(relativePath: String) -> Bool { MLSVectorCases.isFile(relativePath, named: "deserialization.json") }
 
     struct Case: Decodable {
         let vlbytesHeader: HexBytes
@@ -24,31 +21,20 @@ public struct DeserializationRunner: VectorRunner {
     static let requirement = "RFC9420 §2.1.2"
 
     public func run(_ source: VectorSource) -> [CaseResult] {
-        let cases: [Result<Case, any Error>]
-        do {
-            cases = try VectorJSON.decodeCases(Case.self, from: source)
-        } catch {
-            return [CaseResult(id: "mls/\(source.stem)", status: .error, requirements: [Self.requirement],
-                               message: "\(error)", source: source.relativePath)]
-        }
-        return cases.enumerated().map { index, parsed in
-            VectorCase.run(id: "mls/\(source.stem)/\(index)", source: source.relativePath,
-                           requirements: [Self.requirement]) {
-                let c = try parsed.get()
-                var reader = TLSReader(c.vlbytesHeader.bytes)
-                let length: Int
-                do {
-                    length = try reader.readVarintLength("vlbytes_header")
-                    try reader.expectEnd()
-                } catch {
-                    throw VectorMismatch(field: "vlbytes_header", expected: "length \(c.length)", actual: "decode error: \(error)",
-                                         requirement: Self.requirement)
-                }
-                try VectorCase.expectEqual(length, c.length, "length", Self.requirement)
-                var writer = TLSWriter()
-                writer.writeVarintLength(length)
-                try VectorCase.expectEqual(writer.bytes, c.vlbytesHeader.bytes, "vlbytes_header (re-encoded)", Self.requirement)
+        MLSVectorCases.run(source, as: Case.self, requirements: [Self.requirement]) { c, _ in
+            var reader = TLSReader(c.vlbytesHeader.bytes)
+            let length: Int
+            do {
+                length = try reader.readVarintLength("vlbytes_header")
+                try reader.expectEnd()
+            } catch {
+                throw VectorMismatch(field: "vlbytes_header", expected: "length \(c.length)", actual: "decode error: \(error)",
+                                     requirement: Self.requirement)
             }
+            try VectorCase.expectEqual(length, c.length, "length", Self.requirement)
+            var writer = TLSWriter()
+            writer.writeVarintLength(length)
+            try VectorCase.expectEqual(writer.bytes, c.vlbytesHeader.bytes, "vlbytes_header (re-encoded)", Self.requirement)
         }
     }
 }

@@ -50,8 +50,10 @@ public struct KeyScheduleRunner: VectorRunner {
                 let gc = Self.groupContext(suite: c.cipher_suite, groupID: c.group_id.bytes, epoch: UInt64(n),
                                            treeHash: e.tree_hash.bytes, confirmedTranscriptHash: e.confirmed_transcript_hash.bytes)
                 try VectorCase.expectEqual(gc, e.group_context.bytes, p + "group_context", "RFC9420 §8.1")
-                let s = try KeySchedule.nextEpoch(cipherSuite: suite, initSecret: initSecret, commitSecret: e.commit_secret.bytes,
-                                                  pskSecret: e.psk_secret.bytes, groupContext: e.group_context.bytes)
+                let s = try VectorCase.field(p + "commit_secret, psk_secret") {
+                    try KeySchedule.nextEpoch(cipherSuite: suite, initSecret: initSecret, commitSecret: e.commit_secret.bytes,
+                                              pskSecret: e.psk_secret.bytes, groupContext: e.group_context.bytes)
+                }
                 let fields: [(String, [UInt8], [UInt8], String)] = [
                     ("joiner_secret", s.joinerSecret, e.joiner_secret.bytes, "RFC9420 §8"),
                     ("welcome_secret", s.welcomeSecret, e.welcome_secret.bytes, "RFC9420 §8"),
@@ -68,10 +70,12 @@ public struct KeyScheduleRunner: VectorRunner {
                 for (name, actual, expected, requirement) in fields {
                     try VectorCase.expectEqual(actual, expected, p + name, requirement)
                 }
-                try VectorCase.expectEqual(try s.externalKeyPair().publicKey, e.external_pub.bytes, p + "external_pub", "RFC9420 §8.3")
+                try VectorCase.expectEqual(try VectorCase.field(p + "external_secret") { try s.externalKeyPair().publicKey },
+                                           e.external_pub.bytes, p + "external_pub", "RFC9420 §8.3")
                 // The exporter label is the literal string (its characters happen to be hex digits); the context is hex.
-                let exported = try s.export(label: Array(e.exporter.label.utf8), context: e.exporter.context.bytes,
-                                            length: e.exporter.length)
+                let exported = try VectorCase.field(p + "exporter") {
+                    try s.export(label: Array(e.exporter.label.utf8), context: e.exporter.context.bytes, length: e.exporter.length)
+                }
                 try VectorCase.expectEqual(exported, e.exporter.secret.bytes, p + "exporter.secret", "RFC9420 §8.5")
                 initSecret = s.initSecret
             }

@@ -3,7 +3,8 @@ import MLSCrypto
 import Results
 
 /// Shared plumbing of the MLS vector runners: decode a file's cases one by one and run each under its id
-/// `mls/<file-stem>/<index>`, with a decode failure becoming an `error` case that names the field.
+/// `mls/<file-stem>/<index>`, with a decode failure becoming an `error` case that names the field. A file that is
+/// not a JSON array of cases is one `error` case `mls/<file-stem>/file` naming the file.
 enum MLSVectorCases {
     /// Whether `relativePath` names the vector file `fileName` (the type is recognised from the file name).
     static func isFile(_ relativePath: String, named fileName: String) -> Bool {
@@ -18,7 +19,7 @@ enum MLSVectorCases {
         do {
             cases = try VectorJSON.decodeCases(T.self, from: source)
         } catch {
-            return [CaseResult(id: "mls/\(source.stem)", status: .error, requirements: requirements,
+            return [CaseResult(id: "mls/\(source.stem)/file", status: .error, requirements: requirements,
                                message: "\(error)", source: source.relativePath)]
         }
         return cases.enumerated().map { index, decoded in

@@ -57,12 +57,22 @@ public struct MessageProtectionRunner: VectorRunner {
             let gc = GroupContext(cipherSuite: c.cipher_suite, groupID: c.group_id.bytes, epoch: c.epoch, treeHash: c.tree_hash.bytes,
                                   confirmedTranscriptHash: c.confirmed_transcript_hash.bytes, extensions: [])
             var setup = Setup(suite: suite, c: c, groupContext: gc.tlsEncoded, rng: DeterministicRandom(seed: Array(id.utf8)))
-            try Self.publicMessage(&setup, field: "proposal_pub", message: c.proposal_pub.bytes, body: c.proposal.bytes)
-            try Self.publicMessage(&setup, field: "commit_pub", message: c.commit_pub.bytes, body: c.commit.bytes)
-            try Self.privateMessage(&setup, field: "proposal_priv", message: c.proposal_priv.bytes, body: c.proposal.bytes)
-            try Self.privateMessage(&setup, field: "commit_priv", message: c.commit_priv.bytes, body: c.commit.bytes)
-            try Self.privateMessage(&setup, field: "application_priv", message: c.application_priv.bytes, body: c.application.bytes)
-            try Self.applicationRefusedAsPublic(&setup)
+            try VectorCase.field("proposal_pub") {
+                try Self.publicMessage(&setup, field: "proposal_pub", message: c.proposal_pub.bytes, body: c.proposal.bytes)
+            }
+            try VectorCase.field("commit_pub") {
+                try Self.publicMessage(&setup, field: "commit_pub", message: c.commit_pub.bytes, body: c.commit.bytes)
+            }
+            try VectorCase.field("proposal_priv") {
+                try Self.privateMessage(&setup, field: "proposal_priv", message: c.proposal_priv.bytes, body: c.proposal.bytes)
+            }
+            try VectorCase.field("commit_priv") {
+                try Self.privateMessage(&setup, field: "commit_priv", message: c.commit_priv.bytes, body: c.commit.bytes)
+            }
+            try VectorCase.field("application_priv") {
+                try Self.privateMessage(&setup, field: "application_priv", message: c.application_priv.bytes, body: c.application.bytes)
+            }
+            try VectorCase.field("application") { try Self.applicationRefusedAsPublic(&setup) }
         }
     }
 

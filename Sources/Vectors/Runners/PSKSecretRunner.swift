@@ -21,7 +21,8 @@ public struct PSKSecretRunner: VectorRunner {
         MLSVectorCases.run(source, as: Case.self, requirements: ["RFC9420 §8.4"], cipherSuite: { $0.cipher_suite }) { c, _ in
             let suite = try MLSVectorCases.suite(c.cipher_suite)
             let inputs = c.psks.map { PSKSecret.Input(pskID: Self.externalPSKID($0.psk_id.bytes, nonce: $0.psk_nonce.bytes), psk: $0.psk.bytes) }
-            try VectorCase.expectEqual(try PSKSecret.compute(cipherSuite: suite, psks: inputs), c.psk_secret.bytes, "psk_secret", "RFC9420 §8.4")
+            let computed = try VectorCase.field("psks") { try PSKSecret.compute(cipherSuite: suite, psks: inputs) }
+            try VectorCase.expectEqual(computed, c.psk_secret.bytes, "psk_secret", "RFC9420 §8.4")
         }
     }
 

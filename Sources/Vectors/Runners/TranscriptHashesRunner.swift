@@ -24,7 +24,7 @@ public struct TranscriptHashesRunner: VectorRunner {
         MLSVectorCases.run(source, as: Case.self, requirements: ["RFC9420 §8.2", "RFC9420 §6.1"],
                            cipherSuite: { $0.cipher_suite }) { c, _ in
             let suite = try MLSVectorCases.suite(c.cipher_suite)
-            let ac = try AuthenticatedContent(tlsDecoding: c.authenticated_content.bytes)
+            let ac = try VectorCase.field("authenticated_content") { try AuthenticatedContent(tlsDecoding: c.authenticated_content.bytes) }
             try VectorCase.expectEqual(ac.tlsEncoded, c.authenticated_content.bytes, "authenticated_content (re-encoded)", "RFC9420 §6.1")
             guard ac.content.contentType == .commit, let tag = ac.auth.confirmationTag else {
                 throw VectorMismatch(field: "authenticated_content.content_type", expected: "commit with confirmation_tag",

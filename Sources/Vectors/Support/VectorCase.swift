@@ -33,6 +33,21 @@ public struct VectorUnsupported: Error, Sendable, CustomStringConvertible {
     public var description: String { reason }
 }
 
+/// An error raised while using one field of a vector case (a message that does not parse, a key the crypto
+/// rejects), naming that field so that a corrupted vector points at the value to look at.
+public struct VectorFieldError: Error, Sendable, CustomStringConvertible {
+    /// The field path in the case, as the vector file spells it (`proposal_pub`, `epochs[2].external_pub`).
+    public let field: String
+    public let underlying: String
+
+    public init(field: String, underlying: any Error) {
+        self.field = field
+        self.underlying = "\(underlying)"
+    }
+
+    public var description: String { "field '\(field)': \(underlying)" }
+}
+
 /// Runs the body of one vector case and turns its outcome into a ``CaseResult``.
 public enum VectorCase {
     /// `body` returns normally when every check passed; throws ``VectorMismatch`` (failed),
@@ -61,6 +76,22 @@ public enum VectorCase {
         let elapsed = clock.now - start
         result.durationSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         return result
+    }
+
+    /// Runs `body`, which uses the case's field `field`: a ``VectorMismatch`` or ``VectorUnsupported`` passes
+    /// through, and any other error becomes a ``VectorFieldError`` naming the field (innermost name wins).
+    public static func field<T>(_ field: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let e as VectorMismatch {
+            throw e
+        } catch let e as VectorUnsupported {
+            throw e
+        } catch let e as VectorFieldError {
+            throw e
+        } catch {
+            throw VectorFieldError(field: field, underlying: error)
+        }
     }
 
     /// Throws ``VectorMismatch`` when `actual` differs from `expected`.

@@ -41,6 +41,8 @@ public struct VectorFileError: Error, Sendable, CustomStringConvertible {
     public var description: String { "\(file): \(detail)" }
 }
 
+/// Reading the JSON vector files of mlswg/mls-implementations (an array of cases, hex byte strings; see
+/// ../shared/specs/mls-vectors.md) so that one bad case never spoils its neighbours (issue 2, "Bad input").
 public enum VectorJSON {
     /// Decodes a vector file that is a JSON array of cases; each element decodes (or fails) on its own.
     public static func decodeCases<T: Decodable>(_ type: T.Type, from source: VectorSource) throws -> [Result<T, any Error>] {
@@ -58,13 +60,14 @@ public enum VectorJSON {
         func path(_ p: [any CodingKey]) -> String {
             p.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
         }
+        func field(_ p: [any CodingKey]) -> String { p.isEmpty ? "the top level" : "field '\(path(p))'" }
         switch e {
         case .keyNotFound(let key, let ctx):
             return "missing field '\(path(ctx.codingPath + [key]))'"
         case .typeMismatch(let type, let ctx):
-            return "field '\(path(ctx.codingPath))': expected \(type): \(ctx.debugDescription)"
+            return "\(field(ctx.codingPath)): expected \(type): \(ctx.debugDescription)"
         case .valueNotFound(let type, let ctx):
-            return "field '\(path(ctx.codingPath))': expected \(type), found null"
+            return "\(field(ctx.codingPath)): expected \(type), found null"
         case .dataCorrupted(let ctx):
             let p = path(ctx.codingPath)
             return p.isEmpty ? ctx.debugDescription : "field '\(p)': \(ctx.debugDescription)"
