@@ -35,7 +35,7 @@ struct MemberIndex {
             throw TreeError.duplicateSignatureKey(leaf: index ?? newIndex, other: other)
         }
         if let other = encryptionKeys[leaf.encryptionKey], other != index {
-            throw TreeError.duplicateEncryptionKey(node: (index ?? newIndex) * 2, other: other * 2)
+            throw TreeError.duplicateEncryptionKey(node: (index ?? newIndex) &* 2, other: other &* 2)
         }
         let type = leaf.credential.credentialType
         if supportCount[type, default: 0] < memberCount {
