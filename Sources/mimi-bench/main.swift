@@ -1,7 +1,7 @@
 // mimi-bench: the benchmarks of issue 3, run in release mode (`swift run -c release mimi-bench`). Not a test: it
 // reports times and peak memory for docs/BENCHMARKS.md.
 //
-//   mimi-bench [--vectors-dir DIR] [--sizes 1000,10000] [--suite 1] [--skip-vectors]
+//   mimi-bench [--vectors-dir DIR] [--sizes 1000,10000] [--suite 1] [--skip-vectors] [--populated-only]
 import Foundation
 import MLS
 import MLSCrypto
@@ -15,6 +15,7 @@ struct Options {
     var sizes: [Int] = [1_000, 10_000]
     var suite: UInt16 = 1
     var skipVectors = false
+    var populatedOnly = false
 
     init(_ args: [String]) {
         var i = 0
@@ -26,6 +27,7 @@ struct Options {
             case "--sizes": sizes = (next ?? "").split(separator: ",").compactMap { Int($0) }; i += 1
             case "--suite": suite = UInt16(next ?? "") ?? 1; i += 1
             case "--skip-vectors": skipVectors = true
+            case "--populated-only": populatedOnly = true
             default: break
             }
             i += 1
@@ -168,7 +170,7 @@ do {
     if !options.skipVectors { try benchVectors(options.vectorsDir) }
     let suite = try CipherSuite(options.suite)
     for size in options.sizes {
-        try benchGroup(size: size, suite: suite)
+        if !options.populatedOnly { try benchGroup(size: size, suite: suite) }
         try benchPopulated(size: size, suite: suite)
     }
     print("peak memory (VmHWM): \(peakMemoryMiB())")
