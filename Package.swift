@@ -37,7 +37,7 @@ let package = Package(
         .target(name: "SimProviders", dependencies: ["MIMIProtocol", "MLS", "MLSCrypto", "MIMIContent", "Transport", "TLSCodec"]),
         // Scenario runner, requirement registry and reports.
         .target(name: "Scenario", dependencies: [
-            "Results", "Vectors", "SimProviders", "MIMIProtocol", "MIMIContent", "MLS", "Transport",
+            "Results", "Vectors", "SimProviders", "MIMIProtocol", "MIMIContent", "MLS", "Transport", "TLSCodec",
             .product(name: "Yams", package: "Yams"),
         ]),
         // Command line.
@@ -46,6 +46,8 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Yams", package: "Yams"),
         ]),
+        // Benchmarks (release mode): vectors, commit creation and processing for large groups.
+        .executableTarget(name: "mimi-bench", dependencies: ["MLS", "MLSCrypto", "Vectors"]),
         .executableTarget(name: "mimi-harness", dependencies: [
             "HarnessCLI", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -59,7 +61,9 @@ let package = Package(
         .testTarget(name: "VectorsTests", dependencies: ["Vectors", "Results"]),
         .testTarget(name: "TransportTests", dependencies: ["Transport"]),
         .testTarget(name: "MIMIProtocolTests", dependencies: ["MIMIProtocol", "TLSCodec", "MLS", "Vectors"]),
-        .testTarget(name: "SimProvidersTests", dependencies: ["SimProviders", "MIMIProtocol", "Transport"]),
+        .testTarget(name: "SimProvidersTests", dependencies: [
+            "SimProviders", "MIMIProtocol", "MIMIContent", "MLS", "MLSCrypto", "TLSCodec", "Transport",
+        ]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "Results"]),
         .testTarget(name: "HarnessCLITests", dependencies: ["HarnessCLI"]),
     ],

@@ -4,6 +4,7 @@ import ArgumentParser
 public enum HarnessCommands {
     public static let all: [any ParsableCommand.Type] = [
         // The main job.
+        RunCommand.self,
 
         // Published and generated test vectors.
         VectorsCommand.self,

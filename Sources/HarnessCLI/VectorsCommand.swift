@@ -116,31 +116,14 @@ public struct VectorsCommand: ParsableCommand {
     /// Runs the vectors, writes the reports and returns the results; `output` receives what goes to stdout.
     /// Exit status is the caller's business (``run()``: 1 when something failed or errored, or nothing ran).
     public func execute(output: (String) -> Void, progressMode: ProgressReporter.Mode) throws -> RunResults {
-        let searchPath = VectorsDirectory.searchPath(explicit: vectorsDir)
-        guard let root = VectorsDirectory.locate(explicit: vectorsDir) else {
-            let tried = searchPath.map { "  \($0.path) (\($0.origin))" }.joined(separator: "\n")
-            throw ValidationError("no vectors directory found. Tried:\n\(tried)\n"
-                + "Pass --vectors-dir DIR, set \(VectorsDirectory.environmentVariable)=DIR, or run scripts/fetch-vectors.")
+        guard let session = try VectorSession.open(vectorsDir: vectorsDir, manifest: manifest,
+                                                   includeGenerated: generated == .includeGenerated) else {
+            throw ValidationError(VectorSession.notFoundMessage(explicit: vectorsDir))
         }
-        let origin = searchPath.first { $0.path == root.path }?.origin ?? "default"
-
-        let manifestURL = manifest.map { URL(fileURLWithPath: $0) } ?? ProjectLayout.manifestURL()
-        let loadedManifest = try manifestURL.map { try VectorManifest.load(from: $0) }
-        let suite = VectorSuite(manifest: loadedManifest, manifestName: manifest ?? VectorManifest.relativeLocation)
-
-        var roots = [VectorRoot(url: root, kind: .published)]
-        if generated == .includeGenerated, let gen = ProjectLayout.generatedVectorsURL(),
-           gen.standardizedFileURL.path != root.standardizedFileURL.path {
-            roots.append(VectorRoot(url: gen, kind: .generated))
-        }
+        let root = session.root
         let patterns = only.map(GlobPattern.init)
-        let plan = try suite.plan(roots: roots, only: patterns)
-
-        var header = "Vectors:  \(root.path) (\(origin))\n"
-        for r in roots.dropFirst() { header += "          \(r.url.path) (\(r.kind.rawValue))\n" }
-        header += "Manifest: " + (manifestURL.map { "\($0.path) (\(loadedManifest?.files.count ?? 0) files)" }
-                                  ?? "none found: published files cannot be verified") + "\n"
-        output(header)
+        let plan = try session.plan(only: patterns)
+        output(session.header)
 
         if !patterns.isEmpty && plan.files.isEmpty {
             throw ValidationError("--only \(only.map { "'\($0)'" }.joined(separator: " ")) matched no vector file under \(root.path). "
@@ -155,14 +138,10 @@ public struct VectorsCommand: ParsableCommand {
         }
 
         let progress = ProgressReporter(mode: progressMode, totalSteps: plan.files.count)
-        let outcome = suite.run(plan) { planned, results in progress.finished(planned.runnerPath, results: results) }
+        let outcome = session.run(plan) { planned, results in progress.finished(planned.runnerPath, results: results) }
         progress.done()
 
-        var warnings = outcome.warnings
-        if plan.files.isEmpty {
-            warnings.append("no vector file under \(root.path) is recognised by a runner")
-        }
-        let results = RunResults(command: commandLine(), cases: outcome.cases, warnings: warnings)
+        let results = RunResults(command: commandLine(), cases: outcome.cases, warnings: outcome.warnings)
         let written = try ReportOutput.write(results, to: reportDir)
         output(TerminalWriter().render(results, reportFiles: written))
         return results

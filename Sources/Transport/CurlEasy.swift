@@ -1,4 +1,12 @@
 import CCurl
+import Synchronization
+
+/// Set from any thread to abort a running transfer at libcurl's next progress callback.
+final class CancelFlag: Sendable {
+    private let flag = Atomic<Bool>(false)
+    func cancel() { flag.store(true, ordering: .relaxed) }
+    var isCancelled: Bool { flag.load(ordering: .relaxed) }
+}
 
 /// `curl_global_init` runs once per process, before the first easy handle (libcurl-tutorial "Global
 /// Preparation"); a global `let` is initialised lazily and exactly once.
@@ -51,7 +59,7 @@ extension Substring {
 /// One blocking libcurl easy transfer (libcurl-easy(3)). Run it off the Swift cooperative pool.
 enum CurlEasy {
     static func perform(method: String, url: String, headers: [HTTPHeaderField], body: [UInt8],
-                        options: CurlOptions) -> Result<HTTPResponse, TransportError> {
+                        options: CurlOptions, cancel: CancelFlag) -> Result<HTTPResponse, TransportError> {
         guard curlGlobalInit == CURLE_OK else {
             return .failure(.curl(code: Int(curlGlobalInit.rawValue), message: "curl_global_init failed", url: url))
         }
@@ -117,6 +125,13 @@ enum CurlEasy {
             return total
         })
         set(ccurl_setopt_pointer(handle, CURLOPT_HEADERDATA, sinkPointer))
+        // Cancellation: a non-zero return from the progress callback aborts with CURLE_ABORTED_BY_CALLBACK (42).
+        set(ccurl_setopt_long(handle, CURLOPT_NOPROGRESS, 0))
+        set(ccurl_setopt_xferinfo_cb(handle, CURLOPT_XFERINFOFUNCTION) { user, _, _, _, _ in
+            guard let user else { return 0 }
+            return Unmanaged<CancelFlag>.fromOpaque(user).takeUnretainedValue().isCancelled ? 1 : 0
+        })
+        set(ccurl_setopt_pointer(handle, CURLOPT_XFERINFODATA, Unmanaged.passUnretained(cancel).toOpaque()))
 
         switch method {
         case "GET" where body.isEmpty:
@@ -137,8 +152,14 @@ enum CurlEasy {
         }
         guard setupCode == CURLE_OK else { return .failure(curlError(setupCode, errorBuffer, url)) }
 
-        let code = withExtendedLifetime(sink) { curl_easy_perform(handle) }
+        guard !cancel.isCancelled else {
+            return .failure(.curl(code: Int(CURLE_ABORTED_BY_CALLBACK.rawValue), message: "cancelled before sending", url: url))
+        }
+        let code = withExtendedLifetime((sink, cancel)) { curl_easy_perform(handle) }
         guard code == CURLE_OK else {
+            if code == CURLE_ABORTED_BY_CALLBACK {
+                return .failure(.curl(code: Int(code.rawValue), message: "cancelled", url: url))
+            }
             if sink.overLimit {
                 return .failure(.curl(code: Int(code.rawValue),
                                       message: "response body exceeds the limit of \(options.maxResponseBytes) bytes",

@@ -20,6 +20,9 @@ public enum VectorRegistry {
         // MLS ratchet tree and group (RFC 9420 §7, §12).
         TreeValidationRunner(),
         TreeOperationsRunner(),
+        TreekemRunner(),
+        WelcomeRunner(),
+        PassiveClientRunner(),
 
         // MIMI content (draft-ietf-mimi-content) and message status.
         ContentExampleRunner(),

@@ -52,25 +52,28 @@ struct VectorsCommandTests {
         #expect(try VectorsCommand.parse(["--include-generated"]).generated == .includeGenerated)
     }
 
-    @Test("a run writes results.json and junit.xml and reports unsupported files; nothing failed")
+    @Test("a run writes results.json and junit.xml and warns about an unlisted file; nothing failed")
     func runWritesReports() throws {
         let dir = try Self.temp()
         defer { try? FileManager.default.removeItem(at: dir) }
         let vectors = dir.appendingPathComponent("v/vendor")
         try FileManager.default.createDirectory(at: vectors, withIntermediateDirectories: true)
-        try Data("[{\"cipher_suite\": 1}, {\"cipher_suite\": 4}]".utf8).write(to: vectors.appendingPathComponent("treekem.json"))
+        // A vendor's own tree-math file (the one-leaf tree, RFC 9420 Appendix C), written here.
+        let oneLeaf = "[{\"n_leaves\": 1, \"n_nodes\": 1, \"root\": 0, \"left\": [null], \"right\": [null], "
+            + "\"parent\": [null], \"sibling\": [null]}]"
+        try Data(oneLeaf.utf8).write(to: vectors.appendingPathComponent("tree-math.json"))
         let report = dir.appendingPathComponent("R")
         let command = try VectorsCommand.parse(["--vectors-dir", vectors.path, "--report-dir", report.path, "--no-generated"])
         var printed = ""
         let results = try command.execute(output: { printed += $0 }, progressMode: .silent)
-        #expect(results.summary.unsupported == 2)
+        #expect(results.summary.passed == 1)
         #expect(results.summary.isSuccess)
-        #expect(results.cases.map(\.id) == ["mls/treekem/0", "mls/treekem/1"])
-        // A file not in the manifest (different bytes from the published treekem.json) runs unverified.
-        #expect(results.warnings.contains { $0.hasPrefix("unverified source: treekem.json") })
+        #expect(results.cases.map(\.id) == ["mls/tree-math/0"])
+        // A file not in the manifest (different bytes from the published tree-math.json) runs unverified.
+        #expect(results.warnings.contains { $0.hasPrefix("unverified source: tree-math.json") })
         #expect(FileManager.default.fileExists(atPath: report.appendingPathComponent("results.json").path))
         #expect(FileManager.default.fileExists(atPath: report.appendingPathComponent("junit.xml").path))
-        #expect(printed.contains("PASS: 0 passed, 0 failed, 2 unsupported"))
+        #expect(printed.contains("PASS: 1 passed, 0 failed, 0 unsupported"))
     }
 
     @Test("a modified copy at a published path is a checksum error, so the run fails")

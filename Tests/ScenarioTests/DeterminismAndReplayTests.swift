@@ -90,3 +90,16 @@ import Testing
         #expect(r.message == "Scenarios/negative/broken.yaml:4:7: expected seed (a non-negative integer), found \"x\"")
     }
 }
+
+@Suite struct MatrixRecordingTests {
+    @Test func matrixRunsRecordTheBindingInCaseIds() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mimi-matrix-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("basic.yaml")
+        try Data(Fixtures.basic.utf8).write(to: file)
+        let r = await ScenarioRunner(factory: FakeWorldFactory(), recordBinding: true).run(file: file, relativePath: "flows/basic.yaml")
+        #expect(r.id == "scenarios/flows/basic[hub=fake,follower=fake]")
+        #expect(CaseBinding(caseId: r.id).base == "scenarios/flows/basic")
+    }
+}

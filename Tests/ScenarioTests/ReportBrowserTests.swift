@@ -46,8 +46,8 @@ import Testing
     static func load(_ page: URL, browser: String, in dir: URL) throws -> (dom: String, log: String) {
         let out = dir.appendingPathComponent("dom-\(UUID().uuidString).txt")
         let err = dir.appendingPathComponent("log-\(UUID().uuidString).txt")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        FileManager.default.createFile(atPath: err.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
         let p = Process()
         p.executableURL = URL(fileURLWithPath: browser)
         p.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr", "--v=0",

@@ -18,7 +18,7 @@ import Testing
                      CheckRequirements.participantList, CheckRequirements.fanout, CheckRequirements.messageId,
                      CheckRequirements.contentRoundTrip, CheckRequirements.removedNoReceive, CheckRequirements.refusedNoChange,
                      CheckRequirements.accepted, CheckRequirements.httpStatus, CheckRequirements.identifierQuery,
-                     CheckRequirements.wireValid] + ResponseCodes.rejections.map(CheckRequirements.forRejection)
+                     CheckRequirements.wireValid, CheckRequirements.duplicateId] + ResponseCodes.rejections.map(CheckRequirements.forRejection)
         for id in cited { #expect(r[id] != nil, "\(id) is not in docs/requirements.yaml") }
     }
 
@@ -81,5 +81,14 @@ import Testing
         #expect(Set(cov.covered.map(\.id)) == ["RFC9420-8.5-exporter", CheckRequirements.epochAuthenticator])
         #expect(cov.uncoveredMandatory.count == r.requirements.filter { $0.level.isMandatory }.count - 2)
         #expect(cov.report.unmappedCitations == ["no-such-requirement"])
+    }
+}
+
+@Suite struct RequirementDocumentationTests {
+    @Test func everyRegistryIdIsDocumented() throws {
+        let doc = try String(contentsOf: Fixtures.packageRoot.appendingPathComponent("docs/requirements.md"), encoding: .utf8)
+        for r in try Registry.shared().requirements {
+            #expect(doc.contains("`\(r.id)`"), "\(r.id) is missing from docs/requirements.md")
+        }
     }
 }

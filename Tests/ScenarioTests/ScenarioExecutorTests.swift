@@ -56,6 +56,16 @@ import Testing
         #expect(f.expected != f.actual)
     }
 
+    @Test func aCommitterThatDisagreesWithEveryoneIsBlamed() async throws {
+        var faults = FakeWorld.Faults()
+        faults.divergentAuthenticator = ClientRef(user: "alice", device: 1)
+        let o = try await run(Fixtures.basic, faults: faults)
+        let f = try #require(o.failure)
+        #expect(f.requirement == CheckRequirements.epochAuthenticator)
+        #expect(f.party == "alice/1 (a.example)")
+        #expect(f.message.contains("2 of 2 other members"))
+    }
+
     @Test func acceptingWhatMustBeRefusedFailsAndBlamesTheHub() async throws {
         var faults = FakeWorld.Faults()
         faults.acceptUnauthorized = true

@@ -63,6 +63,25 @@ struct CurlTransportTests {
         }
     }
 
+    @Test("cancelling the calling task aborts a transfer in flight with curl error 42")
+    func cancellation() async throws {
+        let (arrivals, arrived) = AsyncStream<Void>.makeStream()
+        try await withLoopback(SignallingSlowHandler(arrived: arrived)) { server in
+            let curl = CurlTransport(options: CurlOptions(totalTimeoutMilliseconds: 20_000))
+            let request = try HTTPRequest(method: "POST", url: server.baseURL + "/slow", body: [1])
+            let task = Task { try await curl.send(request) }
+            var iterator = arrivals.makeAsyncIterator()
+            _ = await iterator.next()
+            task.cancel()
+            let result = await task.result
+            guard case .failure(let error as TransportError) = result else {
+                Issue.record("expected a TransportError, got \(result)")
+                return
+            }
+            #expect(error.curlCode == 42)
+        }
+    }
+
     @Test("a closed port gives curl error 7")
     func connectionRefused() async throws {
         let server = try await LoopbackServer.start(EchoHandler())

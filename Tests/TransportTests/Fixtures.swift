@@ -47,3 +47,14 @@ func withLoopback<T>(_ handler: any HTTPHandler, _ body: (LoopbackServer) async 
         throw error
     }
 }
+
+/// Signals each request's arrival, then answers only after a long sleep (or when cancelled).
+struct SignallingSlowHandler: HTTPHandler {
+    let arrived: AsyncStream<Void>.Continuation
+
+    func handle(_ request: HTTPRequest) async -> HTTPResponse {
+        arrived.yield()
+        try? await Task.sleep(for: .seconds(5))
+        return HTTPResponse(status: 200)
+    }
+}

@@ -62,3 +62,25 @@ struct TransportSeamTests {
         #expect(TransportSeam(kind: .inprocess).baseURL(of: "b.example") == nil)
     }
 }
+
+@Suite("Transcript text")
+struct TranscriptTextTests {
+    @Test("renders parties, request line, headers, hex bodies, status and failures, identically on every run")
+    func render() async throws {
+        let seam = TransportSeam(kind: .inprocess)
+        try await seam.register(EchoHandler(), as: "b.example")
+        let a = seam.transport(for: "a.example")
+        _ = try await a.send(HTTPRequest(method: "POST", authority: "b.example", target: "/notify/x",
+                                         headers: [HTTPHeaderField("From", "mimi@a.example")], body: Array(0..<40)))
+        _ = try? await a.send(HTTPRequest(method: "GET", authority: "c.example", target: "/"))
+        let text = TranscriptText.render(seam.recorder.exchanges, bytesPerLine: 16) { e, request in
+            request ? "decoded \(e.requestBody.count)" : nil
+        }
+        #expect(text.hasPrefix("#1 a.example -> b.example: POST /notify/x\n  > from: mimi@a.example\n  > 40 bytes\n  > 000000  000102030405060708090a0b0c0d0e0f\n"))
+        #expect(text.contains("  > 000020  2021222324252627\n  > = decoded 40\n  < 201 Created\n"))
+        #expect(text.contains("#2 a.example -> c.example: GET /\n  > (no body)\n  > = decoded 0\n  ! no handler is registered for authority c.example\n"))
+        #expect(text == TranscriptText.render(seam.recorder.exchanges, bytesPerLine: 16) { e, request in
+            request ? "decoded \(e.requestBody.count)" : nil
+        })
+    }
+}

@@ -133,8 +133,9 @@ public struct HTMLReportWriter: ReportWriter {
         }
         h.raw("<input type=\"search\" id=\"search\" placeholder=\"filter by id or message\"></div>")
         for g in HTMLCaseGroups.group(cases) {
-            h.raw("<h3 id=\"group-\(Self.anchor(g.key))\">\(HTMLText.escape(g.key))</h3>")
+            h.raw("<div class=\"group\"><h3 id=\"group-\(Self.anchor(g.key))\">\(HTMLText.escape(g.key))</h3>")
             for c in g.cases { caseBlock(&h, c) }
+            h.raw("</div>")
         }
         h.raw("</section>")
     }
@@ -260,6 +261,9 @@ public struct HTMLReportWriter: ReportWriter {
         document.querySelectorAll('details.case').forEach(function (d) {
           var ok = shown[d.getAttribute('data-status')] && (q === '' || d.textContent.toLowerCase().indexOf(q) >= 0);
           d.classList.toggle('hidden', !ok);
+        });
+        document.querySelectorAll('div.group').forEach(function (g) {
+          g.classList.toggle('hidden', g.querySelector('details.case:not(.hidden)') === null);
         });
       }
       boxes.forEach(function (b) { b.addEventListener('change', apply); });

@@ -13,6 +13,8 @@ public enum CheckRequirements {
     public static let fanout = "MIMI-PROTO-fanout-app"
     /// Received content equals sent content: same message ID (content -08 §"Message ID").
     public static let messageId = "MIMI-CONTENT-messageId"
+    /// A client keeps one copy of a message however often it is delivered (content -08: duplicates are discarded).
+    public static let duplicateId = "MIMI-CONTENT-duplicateId"
     /// Received content decodes to the same semantics as sent.
     public static let contentRoundTrip = "MIMI-CONTENT-roundTrip"
     /// A removed or banned user's clients stop receiving application messages.
@@ -27,6 +29,18 @@ public enum CheckRequirements {
     public static let identifierQuery = "MIMI-PROTO-identifierQuery-match"
     /// Messages crossing a provider boundary decode and validate.
     public static let wireValid = "MIMI-PROTO-wire-valid"
+
+    /// The requirement an `expect-status` check cites: the refusal's when the step must be refused, else the
+    /// endpoint's status rule.
+    public static func forStatus(of step: ScenarioStep) -> String {
+        if let code = step.expectReject { return forRejection(code) }
+        switch step.action.kind {
+        case .consent: return "MIMI-PROTO-consent-201"
+        case .reportAbuse: return "MIMI-PROTO-reportAbuse-hubVerifies"
+        case .inject: return "MIMI-PROTO-notify-duplicate201"
+        default: return httpStatus
+        }
+    }
 
     /// The requirement a named refusal code checks.
     public static func forRejection(_ code: String) -> String {

@@ -105,7 +105,7 @@ private struct Run {
                         before: [String: RoomObservation]?) async throws {
         let respondent = outcome.respondent ?? hubName
         if let status = step.expectStatus {
-            try check(outcome.httpStatus == status, top, requirement: CheckRequirements.httpStatus,
+            try check(outcome.httpStatus == status, top, requirement: CheckRequirements.forStatus(of: step),
                       "HTTP status of \(step.action.kind.rawValue)", expected: "\(status)",
                       actual: outcome.httpStatus.map(String.init) ?? "no HTTP response", party: respondent)
         }
@@ -227,6 +227,17 @@ private struct Run {
                              "the committer holds state for the room", expected: "state at epoch \(commit.epoch)",
                              actual: "no state", party: party(commit.committer))
         }
+        // When most other members agree with each other and not with the committer, the commit's sender is the
+        // odd one out: blame it rather than everyone who processed its commit.
+        let others = obs.members.filter { $0 != commit.committer }.compactMap { views[$0]?.epochAuthenticator }
+        var tally: [[UInt8]: Int] = [:]
+        for a in others { tally[a, default: 0] += 1 }
+        if let (majority, count) = tally.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key.hex > $1.key.hex) }),
+           majority != reference.epochAuthenticator, count * 2 > others.count {
+            try check(false, top, requirement: CheckRequirements.epochAuthenticator,
+                      "the committer \(commit.committer)'s epoch_authenticator equals the one \(count) of \(others.count) other members derived",
+                      expected: majority.hex, actual: reference.epochAuthenticator.hex, party: party(commit.committer))
+        }
         for member in obs.members.sorted() {
             guard let v = views[member] else {
                 try check(false, top, requirement: CheckRequirements.epochAdvance, "member \(member) joined or processed the commit",
@@ -302,6 +313,9 @@ private struct Run {
                       actual: got.isEmpty ? "no messages" : "messages " + got.map(\.messageId.hex).joined(separator: ", "),
                       party: hubName)
             guard let m = match else { continue }
+            let copies = got.filter { $0.messageId == sent.messageId }.count
+            try check(copies == 1, top, requirement: CheckRequirements.duplicateId, "\(c) kept one copy of \(label)",
+                      expected: "1 copy", actual: "\(copies) copies", party: party(c))
             try check(m.sender == sender, top, requirement: CheckRequirements.messageId, "\(c) attributes \(label) to its sender",
                       expected: sender.description, actual: m.sender.description, party: party(c))
             try check(m.content == sent.content, top, requirement: CheckRequirements.contentRoundTrip,

@@ -17,10 +17,12 @@ public protocol ScenarioWorld: AnyObject {
     func observe(room: String) async throws -> RoomObservation
     /// The application messages `client` has received and decoded in `room`, in delivery order.
     func received(by client: ClientRef, room: String) async throws -> [ReceivedMessage]
-    /// Every message that crossed a provider boundary so far, in order.
+    /// Every message that crossed a provider boundary so far, in order. A world that records its HTTP traffic with
+    /// Transport's `ExchangeRecorder` gets this from ``WireInspector/inspect(_:forged:)``.
     func transcript() async -> [TranscriptEntry]
     /// Messages that failed the harness's own decoding and validation, in transcript order. The first one fails the
-    /// case and is blamed on its sender.
+    /// case and is blamed on its sender. Messages the harness itself forged (`inject`, `tamper`) are not violations;
+    /// ``WireInspector`` takes their sequence numbers as `forged`.
     func violations() async -> [WireViolation]
 }
 

@@ -13,6 +13,11 @@ public enum ScenarioLoader {
 
     /// Parses `text`; `file` is the name used in diagnostics and recorded as the scenario's source.
     public static func parse(_ text: String, file: String, knownRequirements: Set<String>? = nil) throws -> Scenario {
+        do {
+            try NestingGuard.check(text, file: file)
+        } catch let e as ScenarioLoadError {
+            throw ScenarioLoadErrors([e])
+        }
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: text) else {

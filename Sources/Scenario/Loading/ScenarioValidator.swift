@@ -25,6 +25,7 @@ public struct ScenarioValidator {
             errors.append(ScenarioLoadError(u.location, "expected the provider of \(u.name) to be one of the declared providers (\(s.providers.map(\.domain).joined(separator: ", "))), found \"\(u.provider)\""))
         }
         var state = State()
+        for u in s.users { state.devices[u.name] = u.devices }
         for step in s.steps { check(step, s, &state, &errors) }
         return errors
     }
@@ -32,6 +33,9 @@ public struct ScenarioValidator {
     private struct State {
         var rooms: Set<String> = []
         var labels: Set<String> = []
+        /// Devices each user has so far: `devices:` at the start, one more for each new device an add-device or
+        /// external-join step brings in.
+        var devices: [String: Int] = [:]
     }
 
     private func check(_ step: ScenarioStep, _ s: Scenario, _ st: inout State, _ errors: inout [ScenarioLoadError]) {
@@ -41,8 +45,15 @@ public struct ScenarioValidator {
             if s.user(named: name) == nil { err("expected \(role) to be a declared user, found \"\(name)\"") }
         }
         func client(_ c: ClientRef, _ role: String) {
-            guard let u = s.user(named: c.user) else { return err("expected \(role) to be a client of a declared user, found \"\(c)\"") }
-            if c.device > u.devices { err("expected \(role) to be one of \(c.user)'s \(u.devices) device(s), found \"\(c)\"") }
+            guard s.user(named: c.user) != nil else { return err("expected \(role) to be a client of a declared user, found \"\(c)\"") }
+            let n = st.devices[c.user] ?? 0
+            if c.device > n { err("expected \(role) to be one of \(c.user)'s \(n) device(s), found \"\(c)\"") }
+        }
+        /// A device that may be new: the next number after the user's current devices.
+        func newOrExisting(_ c: ClientRef, _ role: String) {
+            guard s.user(named: c.user) != nil else { return err("expected \(role) to be a client of a declared user, found \"\(c)\"") }
+            let n = st.devices[c.user] ?? 0
+            if c.device == n + 1 { st.devices[c.user] = n + 1 } else { client(c, role) }
         }
         func room(_ r: String) {
             if !st.rooms.contains(r) { err("expected room \"\(r)\" to be created by an earlier create-room step") }
@@ -54,7 +65,11 @@ public struct ScenarioValidator {
             if s.provider(named: p) == nil { err("expected \(role) to be a declared provider, found \"\(p)\"") }
         }
 
-        if let by = step.action.actor { client(by, "by") }
+        switch step.action {
+        case .externalJoin(let by, _): newOrExisting(by, "by")
+        case .addDevice(let by, _, let d): client(by, "by"); newOrExisting(d, "device")
+        default: if let by = step.action.actor { client(by, "by") }
+        }
         switch step.action {
         case .createRoom(_, let r, _):
             if st.rooms.contains(r) { err("expected a new room name, \"\(r)\" is already created") }
@@ -62,8 +77,8 @@ public struct ScenarioValidator {
         case .addUser(_, let r, let u), .removeUser(_, let r, let u), .ban(_, let r, let u), .unban(_, let r, let u),
              .changeRole(_, let r, let u, _):
             room(r); user(u, "user")
-        case .addDevice(_, let r, let d):
-            room(r); client(d, "device")
+        case .addDevice(_, let r, _):
+            room(r)
         case .leave(_, let r, let committer):
             room(r); if let c = committer { client(c, "commit-by") }
         case .update(_, let r), .externalJoin(_, let r), .rejoin(_, let r):

@@ -22,6 +22,7 @@ public struct RequirementRegistry: Sendable {
     // MARK: loading
 
     public static func parse(_ text: String, file: String) throws -> RequirementRegistry {
+        try NestingGuard.check(text, file: file)
         let root: Node
         do {
             guard let n = try Yams.compose(yaml: text) else {

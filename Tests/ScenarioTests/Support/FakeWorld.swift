@@ -29,6 +29,11 @@ final class FakeWorld: ScenarioWorld {
     let seed: UInt64
     let faults: Faults
     var rooms: [String: Room] = [:]
+    var policies: [String: String] = [:]
+    /// (requester, target) pairs whose consent was revoked.
+    var revoked: Set<String> = []
+    /// Provider → pending tamper mutation for its next commit.
+    var tampers: [String: String] = [:]
     var entries: [TranscriptEntry] = []
     var found: [WireViolation] = []
     var counter: UInt64 = 0
@@ -66,6 +71,9 @@ final class FakeWorld: ScenarioWorld {
 
     func commit(_ room: String, by: ClientRef, _ change: (inout Room) -> Void) -> ActionOutcome {
         guard var r = rooms[room] else { return ActionOutcome(code: "notAllowed", respondent: hub) }
+        if let mutation = tampers.removeValue(forKey: provider(by)) {
+            return ActionOutcome(code: mutation == "wrong-epoch" ? "wrongEpoch" : "invalidMessage", httpStatus: 200, respondent: hub)
+        }
         change(&r)
         r.epoch += 1
         rooms[room] = r
@@ -87,18 +95,25 @@ final class FakeWorld: ScenarioWorld {
         faults.acceptUnauthorized || rooms[room]?.participants[c.user] == "admin"
     }
 
+    /// May `c` add or remove other users: admins, and regular members of cooperative rooms.
+    func mayManage(_ c: ClientRef, _ room: String) -> Bool {
+        isAdmin(c, room) || (policies[room] == "cooperative" && rooms[room]?.participants[c.user] == "regular")
+    }
+
     func devices(_ user: String) -> [ClientRef] {
         (1...max(scenario.user(named: user)?.devices ?? 1, 1)).map { ClientRef(user: user, device: $0) }
     }
 
     func perform(_ action: WorldAction) async throws -> ActionOutcome {
         switch action {
-        case .createRoom(let by, let room, _):
+        case .createRoom(let by, let room, let policy):
             guard rooms[room] == nil else { return ActionOutcome(code: "notAllowed", respondent: hub) }
             rooms[room] = Room(members: [by], participants: [by.user: "admin"])
+            policies[room] = policy
             return ActionOutcome(respondent: hub)
         case .addUser(let by, let room, let user):
-            guard isAdmin(by, room) else { return refuse(room, "notAllowed") }
+            guard mayManage(by, room) else { return refuse(room, "notAllowed") }
+            guard !revoked.contains("\(by.user)>\(user)") else { return ActionOutcome(code: "noConsent", httpStatus: 200, respondent: provider(user: user)) }
             guard rooms[room]?.participants[user] != "banned" else { return refuse(room, "notAllowed") }
             log(hub, provider(user: user), "/keyMaterial/\(user)", 200, "KeyMaterialResponse success")
             return commit(room, by: by) { r in
@@ -109,9 +124,9 @@ final class FakeWorld: ScenarioWorld {
             guard by.user == device.user else { return refuse(room, "notAllowed") }
             return commit(room, by: by) { $0.members.append(device) }
         case .removeUser(let by, let room, let user), .ban(let by, let room, let user):
-            guard isAdmin(by, room) else { return refuse(room, "notAllowed") }
             let banned: Bool
             if case .ban = action { banned = true } else { banned = false }
+            guard banned ? isAdmin(by, room) : mayManage(by, room) else { return refuse(room, "notAllowed") }
             return commit(room, by: by) { r in
                 r.members.removeAll { $0.user == user }
                 r.participants[user] = banned ? "banned" : nil
@@ -163,6 +178,8 @@ final class FakeWorld: ScenarioWorld {
             }
             return ActionOutcome(httpStatus: 200, respondent: hub, sent: SentMessage(messageId: id, content: sent))
         case .consent(let c):
+            if c.operation == .revoke { revoked.insert("\(c.requester)>\(c.target)") }
+            if c.operation == .grant { revoked.remove("\(c.requester)>\(c.target)") }
             log(provider(user: c.requester), provider(user: c.target), "/requestConsent/\(c.target)", 201, "ConsentEntry \(c.operation.rawValue)")
             return ActionOutcome(httpStatus: 201, respondent: provider(user: c.target))
         case .identifierQuery(let q):
@@ -176,10 +193,12 @@ final class FakeWorld: ScenarioWorld {
             log(provider(by), hub, "/reportAbuse/\(room)", 201, "AbuseReport")
             return ActionOutcome(httpStatus: 201, respondent: hub)
         case .inject(let i):
-            log(i.from, i.to, "/\(i.endpoint)", i.endpoint == "notify" ? 201 : 400, "injected")
-            return i.endpoint == "notify" ? ActionOutcome(httpStatus: 201, respondent: i.to)
+            let replay = i.body == .replayLast
+            log(i.from, i.to, "/\(i.endpoint)", replay ? 201 : 400, "injected")
+            return replay ? ActionOutcome(httpStatus: 201, respondent: i.to)
                 : ActionOutcome(code: "malformed", httpStatus: 400, respondent: i.to)
-        case .tamper:
+        case .tamper(let t):
+            tampers[t.party] = t.mutation
             return ActionOutcome()
         }
     }

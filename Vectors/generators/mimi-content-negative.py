@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
-"""Generates the negative MIMI content vectors in this directory (one JSON file per rule).
+"""Generates the negative MIMI content vectors in Vectors/generated/mimi-content-negative (one JSON file per rule).
 
-Run from this directory: python3 generate.py. Standard library only; the CBOR encoder below is deterministic
+Run: python3 Vectors/generators/mimi-content-negative.py (from anywhere). Standard library only; the CBOR encoder below is deterministic
 (RFC 8949 section 4.2.1) unless a vector asks for a specific non-deterministic byte sequence.
 """
 import json, os, struct, hashlib
+
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "generated", "mimi-content-negative")
 
 def head(major, n):
     if n < 24: return bytes([major << 5 | n])
@@ -176,10 +178,10 @@ add("conversation-edit-changes-topic", "conversation", "an edit that moves the m
     messages=[{"hex": orig.hex(), "label": "original"},
               {"hex": enc(msg(salt=SALT[::-1], replaces=orig_id, topic=b"new")).hex(), "label": "edit"}])
 
-for old in os.listdir("."):
-    if old.endswith(".json"): os.remove(old)
+for old in os.listdir(OUT):
+    if old.endswith(".json"): os.remove(os.path.join(OUT, old))
 for i, (name, v) in enumerate(vectors, 1):
-    with open(f"{i:03d}-{name}.json", "w") as f:
+    with open(os.path.join(OUT, f"{i:03d}-{name}.json"), "w") as f:
         json.dump(v, f, indent=2, ensure_ascii=False)
         f.write("\n")
 print(len(vectors), "vectors")

@@ -1,0 +1,134 @@
+// mimi-bench: the benchmarks of issue 3, run in release mode (`swift run -c release mimi-bench`). Not a test: it
+// reports times and peak memory for docs/BENCHMARKS.md.
+//
+//   mimi-bench [--vectors-dir DIR] [--sizes 1000,10000] [--suite 1] [--skip-vectors]
+import Foundation
+import MLS
+import MLSCrypto
+import Results
+import TLSCodec
+import Vectors
+
+/// Command-line options.
+struct Options {
+    var vectorsDir: String?
+    var sizes: [Int] = [1_000, 10_000]
+    var suite: UInt16 = 1
+    var skipVectors = false
+
+    init(_ args: [String]) {
+        var i = 0
+        while i < args.count {
+            let a = args[i]
+            let next = i + 1 < args.count ? args[i + 1] : nil
+            switch a {
+            case "--vectors-dir": vectorsDir = next; i += 1
+            case "--sizes": sizes = (next ?? "").split(separator: ",").compactMap { Int($0) }; i += 1
+            case "--suite": suite = UInt16(next ?? "") ?? 1; i += 1
+            case "--skip-vectors": skipVectors = true
+            default: break
+            }
+            i += 1
+        }
+    }
+}
+
+/// Wall-clock seconds of `body`.
+func timed<T>(_ body: () throws -> T) rethrows -> (T, Double) {
+    let clock = ContinuousClock()
+    let start = clock.now
+    let value = try body()
+    let d = clock.now - start
+    return (value, Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18)
+}
+
+func ms(_ s: Double) -> String { String(format: "%.1f ms", s * 1000) }
+
+/// Peak resident set size (VmHWM) from /proc/self/status, in MiB.
+func peakMemoryMiB() -> String {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return "n/a" }
+    let kb = Double(line.split(separator: " ").dropFirst().first.map(String.init) ?? "") ?? 0
+    return String(format: "%.0f MiB", kb / 1024)
+}
+
+/// Runs every published vector file with its runner.
+func benchVectors(_ dir: String?) throws {
+    guard let root = VectorsDirectory.locate(explicit: dir) else {
+        print("vectors: directory not found (give --vectors-dir)")
+        return
+    }
+    let files = try VectorFileWalker.files(under: root).filter { $0.relativePath.hasPrefix("mls/") || dir != nil }
+    var counts: [CaseStatus: Int] = [:]
+    let (_, seconds) = try timed {
+        for file in files {
+            guard let runner = VectorRegistry.runners.first(where: { $0.accepts(relativePath: file.relativePath) }) else { continue }
+            let source = VectorSource(url: file.url, relativePath: file.relativePath, bytes: Array(try Data(contentsOf: file.url)))
+            let (results, t) = timed { runner.run(source) }
+            for r in results { counts[r.status, default: 0] += 1 }
+            print("  \(file.relativePath): \(results.filter { $0.status == .passed }.count) passed in \(String(format: "%.2f s", t))")
+        }
+    }
+    let summary = counts.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", ")
+    print("vectors: \(files.count) files under \(root.path): \(summary) in \(String(format: "%.2f s", seconds))")
+}
+
+/// Builds a group of `size` members with one Commit adding everyone, then times single commits.
+func benchGroup(size: Int, suite: CipherSuite) throws {
+    var rng = DeterministicRandom(seed: UInt64(size))
+    let creator = try SigningIdentity.basic(Array("member-0".utf8), suite: suite, using: &rng)
+    var alice = try MLSGroup.create(groupID: rng.bytes(16), suite: suite, identity: creator, using: &rng)
+
+    let (bundles, tKP) = try timed {
+        try (1..<size).map { i -> KeyPackageBundle in
+            let id = try SigningIdentity.basic(Array("member-\(i)".utf8), suite: suite, using: &rng)
+            return try KeyPackageBundle.make(suite: suite, identity: id, using: &rng)
+        }
+    }
+    // The setup Commit adds everyone; only "bob" (the last added) joins, the others stay passive.
+    let (setup, tSetup) = try timed {
+        try alice.commit(CommitOptions(byValue: bundles.map { .add(Add(keyPackage: $0.keyPackage)) }))
+    }
+    try alice.mergePendingCommit()
+    guard let bobBundle = bundles.last, case .welcome(let welcome)? = setup.welcome?.body else { return }
+    let (joined, tJoin) = try timed {
+        try MLSGroup.join(welcome: welcome, keyPackage: bobBundle, using: &rng)
+    }
+    var bob = joined
+    print("group \(size): setup \(size - 1) KeyPackages \(String(format: "%.2f s", tKP)), one Commit adding all \(String(format: "%.2f s", tSetup)), Welcome join (tree validated) \(String(format: "%.2f s", tJoin))")
+
+    // Add one member, no path: alice creates, bob processes.
+    let newcomer = try KeyPackageBundle.make(suite: suite, identity: try SigningIdentity.basic(Array("new".utf8), suite: suite, using: &rng), using: &rng)
+    let (addOut, tAddCreate) = try timed { try alice.commit(CommitOptions(byValue: [.add(Add(keyPackage: newcomer.keyPackage))])) }
+    let (_, tAddProcess) = try timed { try bob.process(addOut.commit) }
+    try alice.mergePendingCommit()
+    print("group \(size): add one member: create \(ms(tAddCreate)), process \(ms(tAddProcess)) (Welcome \(addOut.welcome?.tlsEncoded.count ?? 0) bytes)")
+
+    // A path update by one member on the fresh tree (its parents are blank: the path is encrypted to every leaf).
+    let (upd1, tUpd1Create) = try timed { try bob.commit(CommitOptions(forcePath: true)) }
+    let (_, tUpd1Process) = try timed { try alice.process(upd1.commit) }
+    try bob.mergePendingCommit()
+    print("group \(size): path update, fresh tree (blank parents): create \(ms(tUpd1Create)), process \(ms(tUpd1Process)), commit \(upd1.commit.tlsEncoded.count) bytes")
+
+    // Path updates by alice, then bob again: parents on their paths are now populated.
+    let (upd2, tUpd2Create) = try timed { try alice.commit(CommitOptions(forcePath: true)) }
+    let (_, tUpd2Process) = try timed { try bob.process(upd2.commit) }
+    try alice.mergePendingCommit()
+    let (upd3, tUpd3Create) = try timed { try bob.commit(CommitOptions(forcePath: true)) }
+    let (_, tUpd3Process) = try timed { try alice.process(upd3.commit) }
+    try bob.mergePendingCommit()
+    print("group \(size): path update by alice: create \(ms(tUpd2Create)), process \(ms(tUpd2Process)), commit \(upd2.commit.tlsEncoded.count) bytes")
+    print("group \(size): path update by bob again: create \(ms(tUpd3Create)), process \(ms(tUpd3Process)), commit \(upd3.commit.tlsEncoded.count) bytes")
+    print("group \(size): agree: \(alice.epochAuthenticator == bob.epochAuthenticator), epoch \(alice.epoch), members \(alice.memberCount)")
+}
+
+let options = Options(Array(CommandLine.arguments.dropFirst()))
+do {
+    if !options.skipVectors { try benchVectors(options.vectorsDir) }
+    let suite = try CipherSuite(options.suite)
+    for size in options.sizes { try benchGroup(size: size, suite: suite) }
+    print("peak memory (VmHWM): \(peakMemoryMiB())")
+} catch {
+    print("mimi-bench: \(error)")
+    exit(1)
+}
