@@ -35,7 +35,7 @@ import Vectors
         if let generated = ProjectLayout.generatedVectorsURL(workingDirectory: root) {
             roots.append(VectorRoot(url: generated, kind: .generated))
         }
-        let plan = try VectorSuite().plan(roots: roots)
+        let plan = try VectorSuite(manifest: nil).plan(roots: roots)
         #expect(plan.files.contains { $0.runnerPath.hasPrefix("mls/") })
         #expect(plan.files.contains { $0.runnerPath.contains("mimi-content-negative/") })
         var cases: [CaseResult] = []
