@@ -147,7 +147,8 @@ final class FakeWorld: ScenarioWorld {
             guard rooms[room]?.members.contains(by) == true else { return refuse(room, "notAllowed") }
             return commit(room, by: by) { _ in }
         case .externalJoin(let by, let room), .rejoin(let by, let room):
-            guard rooms[room]?.participants[by.user].map({ $0 != "banned" }) == true else { return refuse(room, "notAllowed") }
+            // The hub refuses a banned (or unknown) user's GroupInfo request with GroupInfoCode notAuthorized.
+            guard rooms[room]?.participants[by.user].map({ $0 != "banned" }) == true else { return refuse(room, "notAuthorized") }
             log(provider(by), hub, "/groupInfo/\(room)", 200, "GroupInfoResponse success")
             return commit(room, by: by) { r in if !r.members.contains(by) { r.members.append(by) } }
         case .send(let by, let room, let content, _):
