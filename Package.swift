@@ -27,7 +27,6 @@ let package = Package(
         // Published and generated test vectors.
         .target(name: "Vectors", dependencies: [
             "Results", "TLSCodec", "CBOR", "MLSCrypto", "MLS", "MIMIContent",
-            .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // HTTP: libcurl client and loopback server behind one transport seam.
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),

@@ -48,7 +48,13 @@ public struct ContentCommand: ParsableCommand {
 
     /// `content decode FILE`: prints the message as annotated diagnostic notation (EDN).
     public struct Decode: ParsableCommand {
-        public static let configuration = CommandConfiguration(abstract: "Print a message (or any CBOR item) in diagnostic notation.")
+        public static let configuration = CommandConfiguration(
+            abstract: "Print a message (or any CBOR item) in diagnostic notation.",
+            discussion: """
+            Examples:
+              mimi-harness content decode reply.cbor
+              mimi-harness content decode --plain - < reply.hex
+            """)
         @OptionGroup public var input: InputOptions
         @Flag(help: "Plain EDN without field comments.") public var plain = false
         public init() {}
@@ -61,7 +67,13 @@ public struct ContentCommand: ParsableCommand {
 
     /// `content validate FILE`: every finding with its requirement; exit status 1 when the message is invalid.
     public struct Validate: ParsableCommand {
-        public static let configuration = CommandConfiguration(abstract: "Check a message against the draft's rules; exit 1 when invalid.")
+        public static let configuration = CommandConfiguration(
+            abstract: "Check a message against the draft's rules; exit 1 when invalid.",
+            discussion: """
+            Examples:
+              mimi-harness content validate message.cbor
+              mimi-harness content validate --now 1700000000 --draft 07 message.hex
+            """)
         @OptionGroup public var input: InputOptions
         @Option(help: "Receiver clock in UNIX seconds for expiry and timestamp checks (default: the current time).")
         public var now: UInt64?
@@ -85,7 +97,13 @@ public struct ContentCommand: ParsableCommand {
     public struct Encode: ParsableCommand {
         public static let configuration = CommandConfiguration(
             abstract: "Build a message from a YAML or JSON description; prints hex, or writes binary with --output.",
-            discussion: "Fields: salt, replaces, topicId, expires {relative, time}, inReplyTo, senderUri, roomUri, extensions, body {disposition, language, contentType+content | external {...} | semantics+parts | null: true}.")
+            discussion: """
+            Fields: salt, replaces, topicId, expires {relative, time}, inReplyTo, senderUri, roomUri, extensions, \
+            body {disposition, language, contentType+content | external {...} | semantics+parts | null: true}.
+            Examples:
+              mimi-harness content encode message.yaml
+              mimi-harness content encode --output message.cbor message.json
+            """)
         @Argument(help: "The description file, or '-' for stdin.") public var spec: String
         @Option(help: "Write the binary CBOR to this file instead of printing hex.") public var output: String?
         @Flag(help: "Print base64 instead of hex.") public var base64 = false
@@ -104,7 +122,13 @@ public struct ContentCommand: ParsableCommand {
 
     /// `content id FILE`: the message ID as lowercase hex on one line.
     public struct ID: ParsableCommand {
-        public static let configuration = CommandConfiguration(commandName: "id", abstract: "Print the message ID (§3.3) as lowercase hex.")
+        public static let configuration = CommandConfiguration(
+            commandName: "id", abstract: "Print the message ID (§3.3) as lowercase hex.",
+            discussion: """
+            Examples:
+              mimi-harness content id reply.cbor
+              mimi-harness content id --draft 07 reply.cbor
+            """)
         @OptionGroup public var input: InputOptions
         @Option(help: "Sender URI, when the message has no extension 1.") public var senderUri: String?
         @Option(help: "Room URI, when the message has no extension 2.") public var roomUri: String?

@@ -1,7 +1,7 @@
 // mimi-bench: the benchmarks of issue 3, run in release mode (`swift run -c release mimi-bench`). Not a test: it
 // reports times and peak memory for docs/BENCHMARKS.md.
 //
-//   mimi-bench [--vectors-dir DIR] [--sizes 1000,10000] [--suite 1] [--skip-vectors]
+//   mimi-bench [--vectors-dir DIR] [--sizes 1000,10000] [--suite 1] [--skip-vectors] [--populated-only]
 import Foundation
 import MLS
 import MLSCrypto
@@ -15,6 +15,7 @@ struct Options {
     var sizes: [Int] = [1_000, 10_000]
     var suite: UInt16 = 1
     var skipVectors = false
+    var populatedOnly = false
 
     init(_ args: [String]) {
         var i = 0
@@ -26,6 +27,7 @@ struct Options {
             case "--sizes": sizes = (next ?? "").split(separator: ",").compactMap { Int($0) }; i += 1
             case "--suite": suite = UInt16(next ?? "") ?? 1; i += 1
             case "--skip-vectors": skipVectors = true
+            case "--populated-only": populatedOnly = true
             default: break
             }
             i += 1
@@ -102,7 +104,16 @@ func benchGroup(size: Int, suite: CipherSuite) throws {
     let (addOut, tAddCreate) = try timed { try alice.commit(CommitOptions(byValue: [.add(Add(keyPackage: newcomer.keyPackage))])) }
     let (_, tAddProcess) = try timed { try bob.process(addOut.commit) }
     try alice.mergePendingCommit()
-    print("group \(size): add one member: create \(ms(tAddCreate)), process \(ms(tAddProcess)) (Welcome \(addOut.welcome?.tlsEncoded.count ?? 0) bytes)")
+    print("group \(size): add one member, tree in the Welcome: create \(ms(tAddCreate)), process \(ms(tAddProcess)) (Welcome \(addOut.welcome?.tlsEncoded.count ?? 0) bytes)")
+
+    // Add one member with the tree sent out of band (the usual choice for large groups, §12.4.3.3).
+    let other = try KeyPackageBundle.make(suite: suite, identity: try SigningIdentity.basic(Array("new2".utf8), suite: suite, using: &rng), using: &rng)
+    let (oobOut, tOobCreate) = try timed {
+        try alice.commit(CommitOptions(byValue: [.add(Add(keyPackage: other.keyPackage))], ratchetTreeInWelcome: false))
+    }
+    let (_, tOobProcess) = try timed { try bob.process(oobOut.commit) }
+    try alice.mergePendingCommit()
+    print("group \(size): add one member, tree out of band: create \(ms(tOobCreate)), process \(ms(tOobProcess)) (Welcome \(oobOut.welcome?.tlsEncoded.count ?? 0) bytes)")
 
     // A path update by one member on the fresh tree (its parents are blank: the path is encrypted to every leaf).
     let (upd1, tUpd1Create) = try timed { try bob.commit(CommitOptions(forcePath: true)) }
@@ -122,11 +133,46 @@ func benchGroup(size: Int, suite: CipherSuite) throws {
     print("group \(size): agree: \(alice.epochAuthenticator == bob.epochAuthenticator), epoch \(alice.epoch), members \(alice.memberCount)")
 }
 
+/// Path updates in a fully populated tree (every parent node set, as after every member committed once).
+func benchPopulated(size: Int, suite: CipherSuite) throws {
+    var rng = DeterministicRandom(seed: UInt64(size) + 7)
+    let (states, tBuild) = try timed {
+        try MLSGroup.populatedFixture(memberCount: size, suite: suite, states: [0, UInt32(size - 1), UInt32(size / 2)], using: &rng)
+    }
+    guard states.count == 3 else { return }
+    var (alice, bob, carol) = (states[0], states[1], states[2])
+    let (treeValid, tValidate) = timed { () -> Bool in
+        var t = alice.tree
+        return (try? t.validate(groupID: alice.groupID, suite: suite, treeHash: alice.treeHash)) != nil
+    }
+    print("group \(size), populated tree: built in \(String(format: "%.2f s", tBuild)), tree valid \(treeValid) (\(String(format: "%.2f s", tValidate)))")
+    for round in 1...3 {
+        let (out, tCreate) = try timed { try alice.commit(CommitOptions(forcePath: true)) }
+        let (_, tProcess) = try timed { try bob.process(out.commit) }
+        try carol.process(out.commit)
+        try alice.mergePendingCommit()
+        print("group \(size), populated tree: path update \(round): create \(ms(tCreate)), process \(ms(tProcess)), commit \(out.commit.tlsEncoded.count) bytes")
+        swap(&alice, &bob)
+    }
+    let newcomer = try KeyPackageBundle.make(suite: suite, identity: try SigningIdentity.basic(Array("new".utf8), suite: suite, using: &rng), using: &rng)
+    let (addOut, tAddCreate) = try timed {
+        try alice.commit(CommitOptions(byValue: [.add(Add(keyPackage: newcomer.keyPackage))], ratchetTreeInWelcome: false))
+    }
+    let (_, tAddProcess) = try timed { try bob.process(addOut.commit) }
+    try carol.process(addOut.commit)
+    try alice.mergePendingCommit()
+    print("group \(size), populated tree: add one member, tree out of band: create \(ms(tAddCreate)), process \(ms(tAddProcess))")
+    print("group \(size), populated tree: agree: \(alice.epochAuthenticator == bob.epochAuthenticator && bob.epochAuthenticator == carol.epochAuthenticator)")
+}
+
 let options = Options(Array(CommandLine.arguments.dropFirst()))
 do {
     if !options.skipVectors { try benchVectors(options.vectorsDir) }
     let suite = try CipherSuite(options.suite)
-    for size in options.sizes { try benchGroup(size: size, suite: suite) }
+    for size in options.sizes {
+        if !options.populatedOnly { try benchGroup(size: size, suite: suite) }
+        try benchPopulated(size: size, suite: suite)
+    }
     print("peak memory (VmHWM): \(peakMemoryMiB())")
 } catch {
     print("mimi-bench: \(error)")

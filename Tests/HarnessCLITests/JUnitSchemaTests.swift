@@ -99,7 +99,7 @@ struct JUnitSchemaTests {
             "--scenarios-dir", root.appendingPathComponent("Scenarios").path,
             "--vectors-dir", published.path, "--report-dir", report.path,
         ])
-        let results = try await command.execute(output: { _ in }, progressMode: .silent, world: .given(nil))
+        let results = try await command.execute(output: { _ in }, progressMode: .silent, world: .embedded)
         #expect(results.cases.contains { $0.id.hasPrefix("mls/tree-math/") })
         #expect(results.cases.contains { $0.id.hasPrefix("scenarios/flows/") })
         let problems = try JUnitSchema.problems(report.appendingPathComponent("junit.xml"))

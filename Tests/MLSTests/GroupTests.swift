@@ -130,3 +130,22 @@ import Testing
         #expect(try run() == run())
     }
 }
+
+/// The populated-tree fixture (for benchmarks and large simulations) yields a valid tree and working states.
+@Suite struct GroupFixtureTests {
+    @Test("A populated fixture of 37 members: valid tree, three states agree across path updates")
+    func populated() throws {
+        var r = DeterministicRandom(seed: 37)
+        let suite = try CipherSuite(1)
+        var states = try MLSGroup.populatedFixture(memberCount: 37, suite: suite, states: [0, 36, 17], using: &r)
+        var tree = states[0].tree
+        try tree.validate(groupID: states[0].groupID, suite: suite, treeHash: states[0].treeHash)
+        for round in 0..<3 {
+            let committer = round % 3
+            let out = try states[committer].commit(CommitOptions(forcePath: true))
+            for i in states.indices where i != committer { try states[i].process(try GroupWorld.wire(out.commit)) }
+            try states[committer].mergePendingCommit()
+            #expect(Set(states.map(\.epochAuthenticator)).count == 1)
+        }
+    }
+}

@@ -140,7 +140,7 @@ import Testing
           - send: { by: alice/1, room: clubhouse, as: late, text: "after the ban" }
           - expect-not-received: { room: clubhouse, by: [bob/1, bob/2], message: late }
           - expect: { room: clubhouse, epoch: 3, participants: { alice: admin, bob: banned }, members: [alice/1, alice/2] }
-          - external-join: { by: bob/2, room: clubhouse, expect-reject: notAllowed }
+          - external-join: { by: bob/2, room: clubhouse, expect-reject: notAuthorized }
           - add-user: { by: alice/1, room: clubhouse, user: carol }
           - leave: { by: carol, room: clubhouse, commit-by: alice/1 }
         """).replacingOccurrences(of: "alice: { provider: a.example }", with: "alice: { provider: a.example, devices: 2 }")

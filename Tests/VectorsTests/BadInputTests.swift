@@ -66,6 +66,20 @@ struct BadInputTests {
         #expect(cases.map(\.status) == [.passed, .error, .error])
     }
 
+    @Test("a file over the size limit is one error case naming it, is not read, and the other files run")
+    func oversizedFile() throws {
+        let t = try TempVectors()
+        try t.write("big/xor.json", Fixtures.xor + String(repeating: " ", count: 100))
+        try t.write(Self.good.0, Self.good.1)
+        let suite = VectorSuite(runners: [XorRunner()], manifest: nil, maxFileSize: Fixtures.xor.utf8.count + 10)
+        let cases = suite.run(try suite.plan(roots: [t.published])).cases
+        let big = cases.filter { $0.source == "big/xor.json" }
+        #expect(big.map(\.id) == ["big/xor/read"])
+        #expect(big.first?.status == .error)
+        #expect(big.first?.message?.hasPrefix("big/xor.json: the file is \(Fixtures.xor.utf8.count + 100) bytes, more than the ") == true)
+        #expect(cases.filter { $0.source == "good/xor.json" }.map(\.status) == [.passed, .passed, .passed])
+    }
+
     @Test("one expected value changed: that case fails with expected vs actual, the rest pass")
     func changedValue() throws {
         let text = Fixtures.xor.replacingOccurrences(of: "\"out\": \"f00f\"", with: "\"out\": \"f00e\"")

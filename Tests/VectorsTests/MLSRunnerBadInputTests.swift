@@ -125,6 +125,17 @@ struct MLSRunnerBadInputTests {
         #expect(Array(after.dropFirst().map(\.status)) == Array(before.dropFirst().map(\.status)))
     }
 
+    @Test("an integer too large for its field is an error for that case naming the number")
+    func integerOutOfRange() throws {
+        guard let (bytes, cases) = try Self.published("tree-math.json") else { return }
+        let before = try Self.run("tree-math.json", bytes)
+        let after = try Self.run("tree-math.json", try Self.encode(Self.set(cases, ["0", "n_leaves"], 1 << 40) as? [Any] ?? []))
+        #expect(after.first?.status == .error)
+        #expect(after.first?.message?.contains("case 0: ") == true)
+        #expect(after.first?.message?.contains("1099511627776") == true, "\(after.first?.message ?? "")")
+        #expect(Array(after.dropFirst().map(\.status)) == Array(before.dropFirst().map(\.status)))
+    }
+
     static let files = ["tree-math.json", "deserialization.json", "crypto-basics.json", "secret-tree.json", "key-schedule.json",
                         "psk_secret.json", "transcript-hashes.json", "message-protection.json"]
 

@@ -51,7 +51,8 @@ public enum CommitMisbehaviour: Sendable, Hashable {
 public struct CommitOutput: Sendable {
     public var commit: MLSMessage
     public var welcome: MLSMessage?
-    /// The GroupInfo of the new epoch, as in the Welcome (with the ratchet_tree extension when configured).
+    /// The GroupInfo of the new epoch, as in the Welcome (with the ratchet_tree extension when a Welcome carries the
+    /// tree; without it otherwise).
     public var groupInfo: GroupInfo
     /// The ratchet tree of the new epoch, for joiners who get it out of band.
     public var ratchetTree: RatchetTreeExtension
@@ -128,7 +129,8 @@ extension MLSGroup {
                                            secrets: next.secrets, confirmationTag: next.confirmationTag)
         if let reInit = outcome.reInit { nextState.status = .reinitialized(reInit) }
 
-        let withTree = options.ratchetTreeInWelcome ?? configuration.ratchetTreeInWelcome
+        // The tree goes into the GroupInfo only for a Welcome that carries it (serializing it is O(n)).
+        let withTree = (options.ratchetTreeInWelcome ?? configuration.ratchetTreeInWelcome) && !outcome.joiners.isEmpty
         let groupInfo = try nextState.makeGroupInfo(confirmationTag: next.confirmationTag, ratchetTree: withTree,
                                                     externalPub: false)
         var welcome: MLSMessage?

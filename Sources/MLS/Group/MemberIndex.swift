@@ -7,8 +7,9 @@ struct MemberIndex {
     private var encryptionKeys: [[UInt8]: UInt32] = [:]
     /// Credential types in use, with how many members use each.
     private var typesInUse: [CredentialType: Int] = [:]
-    /// Credential types every member supports (nil: no member yet).
-    private var supportedByAll: Set<CredentialType>?
+    /// For each credential type, how many members list it in their capabilities.
+    private var supportCount: [CredentialType: Int] = [:]
+    private var memberCount = 0
 
     init(_ tree: RatchetTree) {
         for (i, leaf) in tree.members { insert(leaf, at: i) }
@@ -18,8 +19,12 @@ struct MemberIndex {
         signatureKeys[leaf.signatureKey] = index
         encryptionKeys[leaf.encryptionKey] = index
         typesInUse[leaf.credential.credentialType, default: 0] += 1
-        let supported = Set(leaf.capabilities.credentials)
-        supportedByAll = supportedByAll.map { $0.intersection(supported) } ?? supported
+        memberCount += 1
+        var seen: [CredentialType] = []
+        for t in leaf.capabilities.credentials where !seen.contains(t) {
+            seen.append(t)
+            supportCount[t, default: 0] += 1
+        }
     }
 
     /// Checks `leaf`, destined for leaf `index` (nil for a new leaf), against the other members (RFC 9420 §7.3):
@@ -30,10 +35,10 @@ struct MemberIndex {
             throw TreeError.duplicateSignatureKey(leaf: index ?? newIndex, other: other)
         }
         if let other = encryptionKeys[leaf.encryptionKey], other != index {
-            throw TreeError.duplicateEncryptionKey(node: (index ?? newIndex) * 2, other: other * 2)
+            throw TreeError.duplicateEncryptionKey(node: (index ?? newIndex) &* 2, other: other &* 2)
         }
         let type = leaf.credential.credentialType
-        if let all = supportedByAll, !all.contains(type) {
+        if supportCount[type, default: 0] < memberCount {
             throw TreeError.invalidLeaf(leaf: index ?? newIndex, .credentialTypeNotSupported(type, leaf: index ?? newIndex))
         }
         for t in typesInUse.keys where !leaf.capabilities.supports(t) {

@@ -34,6 +34,7 @@ extension MLSGroup {
     func applyProposals(_ list: [ResolvedProposal], committer: UInt32?,
                         resumptionUsage: ResumptionPSKUsage = .application) throws -> ProposalOutcome {
         let isExternal = committer == nil
+        guard epoch < UInt64.max else { throw GroupError.groupContextInvalid("epoch \(epoch) cannot advance (RFC 9420 §8.1: uint64)") }
         let suite = cipherSuite
         let now = configuration.lifetimeCheckTime
 

@@ -58,13 +58,17 @@ public struct VectorSuite: Sendable {
     public let manifest: VectorManifest?
     /// Shown in messages (`Vectors/manifest.json`).
     public let manifestName: String
+    /// Files larger than this are an `error` case `<stem>/read` and are not read.
+    public let maxFileSize: Int
 
     /// `runners` defaults to every registered runner (the registry ends with the not-yet-supported fallback).
     public init(runners: [any VectorRunner] = VectorRegistry.runners,
-                manifest: VectorManifest?, manifestName: String = VectorManifest.relativeLocation) {
+                manifest: VectorManifest?, manifestName: String = VectorManifest.relativeLocation,
+                maxFileSize: Int = VectorSuite.defaultMaxFileSize) {
         self.runners = runners
         self.manifest = manifest
         self.manifestName = manifestName
+        self.maxFileSize = maxFileSize
     }
 
     /// Walks `roots` and assigns each file to a runner. `only`, when not empty, keeps the files matching a pattern.
@@ -120,12 +124,23 @@ public struct VectorSuite: Sendable {
         return (cases, warnings)
     }
 
+    /// The largest vector file read (256 MiB; the largest published file is under 3 MB). It bounds memory, and keeps
+    /// every hex field far below the 2^30-byte limit of an MLS vector (RFC 9420 §2.1.2) that `TLSWriter` enforces.
+    public static let defaultMaxFileSize = 256 << 20
+
     /// Reads, verifies and runs one file.
     func runFile(_ planned: PlannedVectorFile) -> (cases: [CaseResult], warnings: [String]) {
         let path = planned.runnerPath
         let stem = VectorFileRules.stemPath(path)
         let bytes: [UInt8]
         do {
+            let size = (try FileManager.default.attributesOfItem(atPath: planned.file.url.path)[.size] as? NSNumber)?.intValue ?? 0
+            guard size <= maxFileSize else {
+                let c = CaseResult(id: stem + "/read", status: .error,
+                                   message: "\(path): the file is \(size) bytes, more than the \(maxFileSize) a vector file may have; "
+                                       + "it was not read", source: path)
+                return ([c], [])
+            }
             bytes = Array(try Data(contentsOf: planned.file.url))
         } catch {
             let c = CaseResult(id: stem + "/read", status: .error,

@@ -50,7 +50,8 @@ public struct TreekemRunner: VectorRunner {
 
     static func check(_ c: Case, id: String) throws {
         let suite = try MLSVectorCases.suite(c.cipher_suite)
-        let tree = try RatchetTree(serialized: c.ratchet_tree.bytes)
+        var tree = try RatchetTree(serialized: c.ratchet_tree.bytes)
+        _ = tree.treeHash(suite: suite)  // fill the hash cache once; every copy below starts from it
 
         // Private state: leaf keys and path-secret-derived node keys must match the public tree (§7.4).
         var privateState: [UInt32: TreeKEMPrivateKeys] = [:]

@@ -56,7 +56,16 @@ public enum VectorJSON {
 
     /// A one-line description of a decoding error that names the field path.
     public static func describe(_ error: any Error) -> String {
-        guard let e = error as? DecodingError else { return "\(error)" }
+        guard let e = error as? DecodingError else {
+            // Foundation's JSONDecoder on Linux lets an integer too large for its field escape as a bare
+            // `numberIsNotRepresentableInSwift(parsed: "…")`, without the field's coding path.
+            let text = "\(error)"
+            if text.hasPrefix("numberIsNotRepresentableInSwift(parsed: ") {
+                let number = text.dropFirst("numberIsNotRepresentableInSwift(parsed: ".count).filter { $0 != "\"" && $0 != ")" }
+                return "the number \(number) is out of range for the integer field that holds it"
+            }
+            return text
+        }
         func path(_ p: [any CodingKey]) -> String {
             p.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
         }
