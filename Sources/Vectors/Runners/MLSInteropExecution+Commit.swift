@@ -6,50 +6,6 @@ import TLSCodec
 /// Commits, their processing and external joins (mls-interop-harness.md §3: commit, handleCommit,
 /// handlePendingCommit, fullCommit, externalJoin).
 extension MLSInteropExecution {
-    /// Hands the proposals to member `name` before it commits or processes a Commit (the runner passes them with the
-    /// Commit and HandleCommit requests). A member's own proposals are already cached; every other proposal is
-    /// processed, and its ProposalRef must be the one the sender or the first receiver computed (RFC 9420 §5.2).
-    /// Returns the ProposalRefs in order.
-    mutating func deliver(_ records: inout [MLSInteropProposalRecord], labels: [String], to name: String) throws -> [[UInt8]] {
-        var refs: [[UInt8]] = []
-        for k in records.indices {
-            let record = records[k]
-            if record.proposer == name, let ref = record.ref {
-                refs.append(ref)
-                continue
-            }
-            let message = try parse(record.bytes, "proposal of \(labels[k])")
-            var g = try group(name)
-            let result = try Self.attempt(here, name, "process the proposal of \(labels[k])", "RFC9420 §12.1") {
-                try g.process(message)
-            }
-            setGroup(name, g)
-            guard case .proposal(_, let ref, _) = result else {
-                throw VectorMismatch(field: "\(here): \(name): message of \(labels[k])", expected: "a proposal",
-                                     actual: "\(result)", requirement: "RFC9420 §12.1")
-            }
-            if let known = record.ref, known != ref {
-                throw VectorMismatch(field: "\(here): \(name): ProposalRef of \(labels[k])", expected: known.hex,
-                                     actual: ref.hex, requirement: "RFC9420 §5.2")
-            }
-            records[k].ref = ref
-            refs.append(ref)
-        }
-        return refs
-    }
-
-    /// Hands the proposals of steps `indices` to `name` (see ``deliver(_:labels:to:)``), remembering their refs.
-    mutating func deliver(steps indices: [Int], to name: String) throws -> [[UInt8]] {
-        var records: [MLSInteropProposalRecord] = []
-        for i in indices {
-            guard let r = output(i).proposal else { throw scriptError("step \(i) made no proposal") }
-            records.append(r)
-        }
-        let refs = try deliver(&records, labels: indices.map { "step \($0)" }, to: name)
-        for (i, r) in zip(indices, records) { outputs[i]?.proposal = r }
-        return refs
-    }
-
     /// The Commit of a `commit` or `fullCommit` step, created by `name` and left pending (the runner's Commit RPC):
     /// the proposals by reference are handed over first, those by value are built by the committer.
     mutating func commit(_ name: String, _ spec: MLSInteropCommitSpec) throws -> CommitOutput {
@@ -97,13 +53,9 @@ extension MLSInteropExecution {
                       extensions: extensions)
     }
 
-    /// `name` processes the Commit `message` after the proposals `byReference`; returns its new epoch authenticator.
+    /// `name` processes the Commit `message` after the proposals `byReference`; returns its new state.
     mutating func process(_ name: String, commit message: MLSMessage, byReference: [Int]) throws -> MLSGroup {
-        _ = try deliver(steps: byReference, to: name)
-        var g = try group(name)
-        try Self.attempt(here, name, "process the Commit", "RFC9420 §12.4.2") { _ = try g.process(message) }
-        setGroup(name, g)
-        return g
+        try processCommit([name], commit: message, byReference: byReference)[0].group
     }
 
     mutating func handleCommit(_ name: String, commitStep: Int, byReference: [Int]) throws {
@@ -124,8 +76,7 @@ extension MLSInteropExecution {
         try handlePendingCommit(name)
         let expected = try group(name).epochAuthenticator
         let message = try parse(out.commit.tlsEncoded, "Commit")
-        for m in members {
-            let g = try process(m, commit: message, byReference: spec.byReference)
+        for (m, g) in try processCommit(members, commit: message, byReference: spec.byReference) {
             guard g.status != .removed else {
                 throw VectorMismatch(field: "\(here): \(m): state after the Commit", expected: "a member of the new epoch",
                                      actual: "removed by the Commit", requirement: "RFC9420 §12.1.3")
@@ -139,10 +90,26 @@ extension MLSInteropExecution {
         }
         let welcome = try welcome(welcomeMessage.tlsEncoded)
         let tree = try tree(output(step).ratchetTree)
+        // The joiners join concurrently, each with its own random stream forked in order.
+        var work: [(name: String, bundle: KeyPackageBundle, psks: PSKStore, rng: DeterministicRandom)] = []
         for j in joiners {
             guard let bundle = actors[j]?.transaction else { throw scriptError("joiner '\(j)' has no KeyPackage") }
-            let g = try join(j, welcome: welcome, bundle: bundle, tree: tree)
-            try expectAuthenticator(g.epochAuthenticator, of: j, equals: expected, from: name)
+            work.append((j, bundle, actors[j]?.psks ?? PSKStore(), rng.fork("join \(j)")))
+        }
+        let (config, here) = (configuration, self.here)
+        let outcomes = Self.concurrentMap(work) { w in
+            Result<MLSGroup, any Error> {
+                var r = w.rng
+                return try MLSInteropExecution.attempt(here, w.name, "join from the Welcome", "RFC9420 §12.4.3.1") {
+                    try MLSGroup.join(welcome: welcome, keyPackage: w.bundle, ratchetTree: tree, psks: w.psks,
+                                      configuration: config, using: &r)
+                }
+            }
+        }
+        for (w, outcome) in zip(work, outcomes) {
+            let g = try outcome.get()
+            setGroup(w.name, g)
+            try expectAuthenticator(g.epochAuthenticator, of: w.name, equals: expected, from: name)
         }
     }
 
@@ -181,8 +148,7 @@ extension MLSInteropExecution {
         store { $0.commit = out.commit.tlsEncoded }
         let expected = out.group.epochAuthenticator
         let message = try parse(out.commit.tlsEncoded, "external Commit")
-        for m in members + [name] {
-            let g = try process(m, commit: message, byReference: [])
+        for (m, g) in try processCommit(members + [name], commit: message, byReference: []) {
             try expectAuthenticator(g.epochAuthenticator, of: m, equals: expected, from: joiner)
         }
     }
