@@ -42,7 +42,7 @@ extension SimProvider {
         config.ratchetTreeInWelcome = false
         // The engine applies AppDataUpdates to app_data_dictionary with the room's logic; a client replays what the
         // hub authorized, so it checks only the structural rules.
-        config.appData = RoomAppDataLogic(authorize: false)
+        config.appData = RoomAppDataLogic(.replay)
         return config
     }
 
@@ -76,6 +76,22 @@ extension SimProvider {
             throw SimError.mls("\(error)")
         }
         clients[creator] = client
+    }
+
+    /// Creates a Commit with the room logic in draft mode: the client does not pre-judge the hub, so participant-list
+    /// updates that do not apply are sent anyway (and refused by the hub). The group goes back to replay mode; the
+    /// staged next epoch is put back in replay mode when it is merged.
+    static func draftCommit(_ group: inout MLSGroup, _ options: CommitOptions) throws -> CommitOutput {
+        group.configuration.appData = RoomAppDataLogic(.draft)
+        let output: CommitOutput
+        do {
+            output = try group.commit(options)
+        } catch {
+            group.configuration.appData = RoomAppDataLogic(.replay)
+            throw error
+        }
+        group.configuration.appData = RoomAppDataLogic(.replay)
+        return output
     }
 
     // MARK: Sending to the hub
@@ -139,6 +155,7 @@ extension SimProvider {
         if outcome.accepted {
             do {
                 try state.group.mergePendingCommit()
+                state.group.configuration.appData = RoomAppDataLogic(.replay)
                 state.proposals = [:]
                 client.sent.insert(output.commit.tlsEncoded)
             } catch {
@@ -211,7 +228,7 @@ extension SimProvider {
         byValue += extra
         let output: CommitOutput
         do {
-            output = try state.group.commit(CommitOptions(byReference: nil, byValue: byValue, forcePath: forcePath))
+            output = try SimProvider.draftCommit(&state.group, CommitOptions(byReference: nil, byValue: byValue, forcePath: forcePath))
         } catch {
             throw SimError.mls("commit by \(uri): \(error)")
         }
@@ -315,7 +332,7 @@ extension SimProvider {
         byValue += extra
         let output: CommitOutput
         do {
-            output = try state.group.commit(CommitOptions(byReference: includePending ? nil : [], byValue: byValue))
+            output = try SimProvider.draftCommit(&state.group, CommitOptions(byReference: includePending ? nil : [], byValue: byValue))
         } catch {
             throw SimError.mls("\(error)")
         }

@@ -192,7 +192,7 @@ extension SimProvider {
         do {
             nextExtensions = try room.group.nextExtensions(proposals: withSenders,
                                                            joinerCredential: external ? commit.path?.leafNode.credential : nil,
-                                                           logic: RoomAppDataLogic(authorize: true))
+                                                           logic: RoomAppDataLogic(.authorize))
         } catch {
             return UpdateRoomResponse(.notAllowed, errorDescription: error.description)
         }
