@@ -75,6 +75,9 @@ public struct RunCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-generated"), help: "Leave out the vectors this project generated (Vectors/generated/).")
     var noGenerated = false
 
+    @Flag(name: .customLong("long"), help: "Also run long cases (the 1,670-step deep_random MLS interop script in every suite; minutes in a debug build). Without it they are reported skipped.")
+    var long = false
+
     @Flag(name: .customLong("no-progress"), help: "Do not print progress to stderr.")
     var noProgress = false
 
@@ -135,7 +138,7 @@ public struct RunCommand: AsyncParsableCommand {
         let cwd = FileManager.default.currentDirectoryPath
         let scenariosRoot = Self.scenariosRoot(explicit: scenariosDir, workingDirectory: cwd)
         let vectorSession: VectorSession? = noVectors ? nil
-            : try VectorSession.open(vectorsDir: vectorsDir, manifest: nil, includeGenerated: !noGenerated)
+            : try VectorSession.open(vectorsDir: vectorsDir, manifest: nil, includeGenerated: !noGenerated, long: long)
         let selection = try RunSelection.classify(paths, scenariosRoot: scenariosRoot,
                                                   vectorRoots: vectorSession?.roots.map(\.url) ?? [], workingDirectory: cwd)
         if noScenarios, let p = selection.scenarioPaths.first {

@@ -25,12 +25,14 @@ struct VectorSession {
     }
 
     /// Locates the vectors and loads the manifest; nil when no vectors directory exists.
-    static func open(vectorsDir: String?, manifest manifestPath: String?, includeGenerated: Bool) throws -> VectorSession? {
+    static func open(vectorsDir: String?, manifest manifestPath: String?, includeGenerated: Bool,
+                     long: Bool = false) throws -> VectorSession? {
         guard let root = VectorsDirectory.locate(explicit: vectorsDir) else { return nil }
         let origin = VectorsDirectory.searchPath(explicit: vectorsDir).first { $0.path == root.path }?.origin ?? "default"
         let manifestURL = manifestPath.map { URL(fileURLWithPath: $0) } ?? ProjectLayout.manifestURL()
         let manifest = try manifestURL.map { try VectorManifest.load(from: $0) }
-        let suite = VectorSuite(manifest: manifest, manifestName: manifestPath ?? VectorManifest.relativeLocation)
+        let suite = VectorSuite(runners: VectorRegistry.runners(long: long), manifest: manifest,
+                                manifestName: manifestPath ?? VectorManifest.relativeLocation)
         var roots = [VectorRoot(url: root, kind: .published)]
         if includeGenerated, let gen = ProjectLayout.generatedVectorsURL(),
            gen.standardizedFileURL.path != root.standardizedFileURL.path {

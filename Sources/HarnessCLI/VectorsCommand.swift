@@ -70,6 +70,9 @@ public struct VectorsCommand: ParsableCommand {
     @Flag(name: .customLong("list"), help: "List the files that would run and the runner for each, then exit.")
     var list = false
 
+    @Flag(name: .customLong("long"), help: "Also run long cases (the 1,670-step deep_random MLS interop script in every suite; minutes in a debug build). Without it they are reported skipped.")
+    var long = false
+
     @Flag(name: .customLong("no-progress"), help: "Do not print progress to stderr.")
     var noProgress = false
 
@@ -117,7 +120,7 @@ public struct VectorsCommand: ParsableCommand {
     /// Exit status is the caller's business (``run()``: 1 when something failed or errored, or nothing ran).
     public func execute(output: (String) -> Void, progressMode: ProgressReporter.Mode) throws -> RunResults {
         guard let session = try VectorSession.open(vectorsDir: vectorsDir, manifest: manifest,
-                                                   includeGenerated: generated == .includeGenerated) else {
+                                                   includeGenerated: generated == .includeGenerated, long: long) else {
             throw ValidationError(VectorSession.notFoundMessage(explicit: vectorsDir))
         }
         let root = session.root

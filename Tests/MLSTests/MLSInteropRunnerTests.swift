@@ -57,6 +57,25 @@ struct MLSInteropRunnerTests {
         #expect(total == 39)
     }
 
+    @Test("deep_random is skipped with its reason unless long scripts are asked for; suites 4 and 6 stay unsupported",
+          .enabled(if: VectorsDirectory.published("mls-interop/configs/deep_random.json") != nil))
+    func longScriptSkippedByDefault() throws {
+        let source = try #require(try Self.published("deep_random.json"))
+        let results = MLSInteropRunner().run(source)
+        #expect(results.count == 7)
+        for r in results {
+            if r.cipherSuite == 4 || r.cipherSuite == 6 {
+                #expect(r.status == .unsupported)
+            } else {
+                #expect(r.status == .skipped)
+                #expect(r.message?.contains("1670 steps") == true && r.message?.contains("--long") == true)
+            }
+        }
+        #expect(MLSInteropRunner(runLongScripts: true).runLongScripts)
+        let long = try #require(VectorRegistry.runners(long: true).compactMap { $0 as? MLSInteropRunner }.first)
+        #expect(long.runLongScripts)
+    }
+
     @Test("suites 4 and 6 are unsupported with the reason, one case per script and suite")
     func unsupportedSuites() throws {
         let json = #"{"scripts": {"s": [{"action": "createGroup", "actor": "alice"}]}}"#

@@ -16,15 +16,27 @@ import Results
 /// psk_id and secret, comes from a ``DeterministicRandom`` seeded from the case id and the mode.
 ///
 /// A script with an action the harness does not know is `unsupported`, naming the action; a config that breaks the
-/// format is an `error` naming the file and the field.
+/// format is an `error` naming the file and the field. A long script (more than ``longScriptSteps`` steps, such as
+/// deep_random's 1,670) takes minutes per suite in a debug build: unless ``runLongScripts`` is set (`--long`), its
+/// cases are `skipped` with that reason, never counted as passed.
 public struct MLSInteropRunner: VectorRunner {
     public let name = "mls-interop"
+    /// Scripts longer than this many steps run only when ``runLongScripts`` is set.
+    public static let longScriptSteps = 500
+    /// Whether long scripts run (`mimi-harness run --long`, `vectors --long`).
+    public let runLongScripts: Bool
     /// A deliberate fault, for tests that show the checks catch a misbehaving member.
     let fault: MLSInteropFault?
 
-    public init() { fault = nil }
+    public init(runLongScripts: Bool = false) {
+        self.runLongScripts = runLongScripts
+        fault = nil
+    }
 
-    init(fault: MLSInteropFault?) { self.fault = fault }
+    init(fault: MLSInteropFault?) {
+        runLongScripts = true
+        self.fault = fault
+    }
 
     /// The configs published in mlswg/mls-implementations interop/configs.
     public static let knownConfigs = ["application.json", "branch.json", "commit.json", "deep_random.json",
@@ -76,6 +88,14 @@ public struct MLSInteropRunner: VectorRunner {
         case .unsupported(let reason):
             return CaseResult(id: id, status: .unsupported, cipherSuite: suite, requirements: [], message: reason,
                               source: source)
+        case .steps(let steps) where steps.count > Self.longScriptSteps && !runLongScripts:
+            if let reason = CipherSuite.unsupportedReason(suite) {
+                return CaseResult(id: id, status: .unsupported, cipherSuite: suite, requirements: [], message: reason,
+                                  source: source)
+            }
+            return CaseResult(id: id, status: .skipped, cipherSuite: suite, requirements: [],
+                              message: "long script (\(steps.count) steps; minutes per suite in a debug build): "
+                                  + "run with --long", source: source)
         case .steps(let steps):
             var requirements: [String] = []
             for s in steps { for r in s.requirements where !requirements.contains(r) { requirements.append(r) } }
