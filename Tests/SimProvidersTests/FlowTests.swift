@@ -82,6 +82,28 @@ struct FlowTests {
         #expect(after.clients.first { $0.client == ThreeProviders.bob1 }?.active == false, "bob's client got the commit removing it")
     }
 
+    @Test("leave by SelfRemove: the hub holds it, another member commits it by reference, the sender's leaf goes",
+          arguments: transportsAndSuites)
+    func leaveBySelfRemove(_ kind: TransportKind, _ suite: UInt16) async throws {
+        let w = try await ThreeProviders.start(kind, suite: suite)
+        defer { Task { await w.network.shutdown() } }
+        try await w.roomWithThree()
+        let proposed = try await w.b.proposeLeave(room: ThreeProviders.room, by: ThreeProviders.bob1, selfRemove: true)
+        #expect(proposed.code == "success", "\(proposed.detail)")
+        await w.network.settle()
+        let pending = await w.a.hubRoom(ThreeProviders.room)?.pendingProposals.map(\.proposal.proposalType)
+        #expect(pending == [.appDataUpdate, .selfRemove])
+        let committed = try await w.c.commit(by: ThreeProviders.cathy1, room: ThreeProviders.room, participantUpdate: nil)
+        #expect(committed.code == "success", "\(committed.detail)")
+        await w.network.settle()
+        let after = await w.network.observe(room: ThreeProviders.room)
+        #expect(after.hubEpoch == 3)
+        #expect(after.activeClients.map(\.client) == [ThreeProviders.alice1, ThreeProviders.cathy1])
+        #expect(after.disagreements.isEmpty, "\(after.disagreements)")
+        #expect(after.hubState?.participantRoles == [ThreeProviders.alice: "admin", ThreeProviders.cathy: "regular"])
+        #expect(after.clients.first { $0.client == ThreeProviders.bob1 }?.active == false, "bob's client got the commit removing it")
+    }
+
     @Test("external join of a new device: groupInfo from the hub, then an external commit", arguments: transportsAndSuites)
     func externalJoin(_ kind: TransportKind, _ suite: UInt16) async throws {
         let w = try await ThreeProviders.start(kind, suite: suite)

@@ -243,8 +243,9 @@ extension SimProvider {
     }
 
     /// Leave, step 1 (§"Update Room State"): `uri` proposes removing all its user's clients and itself from the
-    /// participant list, in one /update proposal bundle.
-    public func proposeLeave(room: String, by uri: String) async throws -> FlowOutcome {
+    /// participant list, in one /update proposal bundle. With `selfRemove`, its own client leaves by a SelfRemove
+    /// proposal (draft-ietf-mls-extensions §6.3) instead of a Remove; the user's other clients by Removes.
+    public func proposeLeave(room: String, by uri: String, selfRemove: Bool = false) async throws -> FlowOutcome {
         guard var client = clients[uri], var state = client.rooms[room], let current = state.state,
               let index = current.participants.index(of: Array(client.user.utf8)) else { throw SimError.unknownClient(uri) }
         var messages: [MLSMessage] = []
@@ -253,7 +254,8 @@ extension SimProvider {
             messages.append(try state.group.propose(listUpdate))
             for member in state.group.members where HubRoom.clientURI(of: member.leaf.credential)
                 .flatMap(SimIdentifiers.user(ofClient:)) == client.user {
-                messages.append(try state.group.propose(.remove(Remove(removed: member.index))))
+                let own = selfRemove && member.index == state.group.myLeaf
+                messages.append(try state.group.propose(own ? .selfRemove(SelfRemove()) : .remove(Remove(removed: member.index))))
             }
         } catch {
             throw SimError.mls("proposals by \(uri): \(error)")
