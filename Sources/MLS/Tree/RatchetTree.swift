@@ -10,6 +10,9 @@ public struct RatchetTree: Sendable, Equatable {
     public internal(set) var nodes: [Node?]
     var hashCache: [[UInt8]?]
     var hashCacheSuite: UInt16?
+    /// Every leaf below this index is occupied (a lower bound on the leftmost blank leaf, §7.7), so that adding
+    /// members one after another finds the next blank leaf in amortised O(1) instead of scanning from leaf 0.
+    var blankLeafHint: UInt32 = 0
 
     /// A one-member tree.
     public init(firstLeaf: LeafNode) {
@@ -96,6 +99,7 @@ public struct RatchetTree: Sendable, Equatable {
         guard contains(index) else { throw TreeError.indexOutOfRange(index) }
         if let node, (index % 2 == 0) != (node.nodeType == .leaf) { throw TreeError.nodeTypeMismatch(node: index) }
         nodes[Int(index)] = node
+        if node == nil, index % 2 == 0 { blankLeafHint = min(blankLeafHint, index / 2) }
         invalidateHashes(from: index)
     }
 
