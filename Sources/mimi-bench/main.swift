@@ -1,7 +1,7 @@
 // mimi-bench: the benchmarks of issue 3, run in release mode (`swift run -c release mimi-bench`). Not a test: it
 // reports times and peak memory for docs/BENCHMARKS.md.
 //
-//   mimi-bench [--vectors-dir DIR] [--sizes 1000,10000] [--suite 1] [--skip-vectors] [--populated-only]
+//   mimi-bench [--vectors-dir DIR] [--sizes 1000,10000] [--suite 1] [--skip-vectors] [--populated-only] [--fresh-only]
 import Foundation
 import MLS
 import MLSCrypto
@@ -16,6 +16,7 @@ struct Options {
     var suite: UInt16 = 1
     var skipVectors = false
     var populatedOnly = false
+    var freshOnly = false
 
     init(_ args: [String]) {
         var i = 0
@@ -28,6 +29,7 @@ struct Options {
             case "--suite": suite = UInt16(next ?? "") ?? 1; i += 1
             case "--skip-vectors": skipVectors = true
             case "--populated-only": populatedOnly = true
+            case "--fresh-only": freshOnly = true
             default: break
             }
             i += 1
@@ -191,7 +193,7 @@ do {
     let suite = try CipherSuite(options.suite)
     for size in options.sizes {
         if !options.populatedOnly { try benchGroup(size: size, suite: suite) }
-        try benchPopulated(size: size, suite: suite)
+        if !options.freshOnly { try benchPopulated(size: size, suite: suite) }
     }
     print("peak memory (VmHWM): \(peakMemoryMiB())")
 } catch {

@@ -84,12 +84,20 @@ public struct RatchetTree: Sendable, Equatable {
 
     /// Leaf indices of the non-blank leaves, in order.
     public var occupiedLeaves: [UInt32] {
-        (0..<leafCount).filter { nodes[Int($0) * 2] != nil }
+        (0..<leafCount).filter { i in
+            if case .some = nodes[Int(i) * 2] { return true }
+            return false
+        }
     }
 
-    /// The non-blank leaves with their indices.
+    /// The non-blank leaves with their indices, in one pass over the leaves.
     public var members: [(index: UInt32, leaf: LeafNode)] {
-        occupiedLeaves.compactMap { i in leaf(i).map { (i, $0) } }
+        var out: [(index: UInt32, leaf: LeafNode)] = []
+        out.reserveCapacity(Int(leafCount))
+        for i in 0..<leafCount {
+            if case .leaf(let l)? = nodes[Int(i) * 2] { out.append((i, l)) }
+        }
+        return out
     }
 
     func contains(_ index: UInt32) -> Bool { Int(index) < nodes.count }
