@@ -23,6 +23,7 @@ public enum VectorRegistry {
         TreekemRunner(),
         WelcomeRunner(),
         PassiveClientRunner(),
+        MLSInteropRunner(),
 
         // MIMI content (draft-ietf-mimi-content) and message status.
         ContentExampleRunner(),

@@ -1,4 +1,5 @@
 import Testing
+import MLS
 import TLSCodec
 @testable import MIMIProtocol
 

@@ -14,13 +14,14 @@ struct GroupWorld {
     var sharedPSKs = PSKStore()
 
     init(suite: CipherSuite, seed: UInt64, creator: String = "c0", extensions: [Extension] = [],
-         configuration: GroupConfiguration = GroupConfiguration()) throws {
+         capabilities: Capabilities? = nil, configuration: GroupConfiguration = GroupConfiguration()) throws {
         self.suite = suite
         self.configuration = configuration
         rng = DeterministicRandom(seed: seed)
         let identity = try SigningIdentity.basic(Array(creator.utf8), suite: suite, using: &rng)
         members[creator] = try MLSGroup.create(groupID: rng.bytes(16), suite: suite, identity: identity,
-                                               extensions: extensions, configuration: configuration, using: &rng)
+                                               extensions: extensions, capabilities: capabilities,
+                                               configuration: configuration, using: &rng)
         nextClient = 1
     }
 

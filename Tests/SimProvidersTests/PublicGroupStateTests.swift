@@ -22,7 +22,7 @@ struct PublicGroupStateTests {
         return request.tlsEncoded
     }
 
-    @Test("signature, GroupInfo epoch, transcript hash, confirmation tag, GroupInfo signature and tree hash are all checked")
+    @Test("signature, GroupInfo epoch, transcript hash, confirmation tag, GroupInfo signature, tree hash and GroupContext extensions are all checked")
     func mismatches() async throws {
         let w = try await ThreeProviders.start(.inprocess, suite: 1)
         defer { Task { await w.network.shutdown() } }
@@ -38,6 +38,13 @@ struct PublicGroupStateTests {
             ("confirmation_tag", try Self.mutate(valid) { _, info, _ in info.confirmationTag = flip(info.confirmationTag) }),
             ("GroupInfo signature", try Self.mutate(valid) { _, info, _ in info.signature = flip(info.signature) }),
             ("ratchet tree", try Self.mutate(valid) { _, _, nodes in nodes.append(nil); nodes.append(nil) }),
+            // The GroupContext must carry the app_data_dictionary the Commit's AppDataUpdates give (none here).
+            ("app_data_dictionary", try Self.mutate(valid) { _, info, _ in
+                info.groupContext.extensions = info.groupContext.extensions.map { e in
+                    guard e.extensionType == .appDataDictionary, var d = try? AppDataDictionary(tlsDecoding: e.extensionData) else { return e }
+                    d[0x7000] = [1]
+                    return Extension(d)
+                } }),
         ]
         let before = await w.network.observe(room: ThreeProviders.room)
         for (what, body) in cases {

@@ -1,3 +1,4 @@
+import MLS
 import TLSCodec
 
 /// `AbusiveMessage` (draft-ietf-mimi-protocol-06 §"Reporting Abuse"): a decrypted message with its frank.

@@ -1,4 +1,6 @@
-/// `uint16 ComponentID` (draft-ietf-mls-extensions §"Application Components"), with the code points MIMI uses.
+/// `uint16 ComponentID` (draft-ietf-mls-extensions §4.1 "Component IDs"), with the code points MIMI uses. The MLS
+/// code points of mls-extensions (extension `app_data_dictionary`, proposals `app_data_update`, `app_ephemeral`,
+/// `self_remove`) are `ExtensionType` and `ProposalType` constants of the MLS module.
 ///
 /// Every value here is only *suggested* by its draft (no IANA assignment yet); they are collected in one place so
 /// a vendor using other values changes one file.
@@ -36,20 +38,4 @@ public enum ComponentID {
 
     /// True for the private-use range 0x8000–0xFFFF.
     public static func isPrivateUse(_ id: UInt16) -> Bool { id >= 0x8000 }
-}
-
-/// MLS code points of draft-ietf-mls-extensions that MIMI relies on (suggested values).
-public enum MLSExtensionCodePoints {
-    /// Extension type `app_data_dictionary`.
-    public static let appDataDictionaryExtension: UInt16 = 0x0006
-    /// Extension type `supported_wire_formats`.
-    public static let supportedWireFormatsExtension: UInt16 = 0x0007
-    /// Extension type `required_wire_formats`.
-    public static let requiredWireFormatsExtension: UInt16 = 0x0008
-    /// Proposal type `app_data_update`.
-    public static let appDataUpdateProposal: UInt16 = 0x0008
-    /// Proposal type `app_ephemeral`.
-    public static let appEphemeralProposal: UInt16 = 0x0009
-    /// Proposal type `self_remove`.
-    public static let selfRemoveProposal: UInt16 = 0x000a
 }

@@ -1,3 +1,4 @@
+import MLS
 import TLSCodec
 
 /// `SearchIdentifierType` (draft-ietf-mimi-protocol-06 §"Identifier Query").

@@ -1,3 +1,5 @@
+import MLS
+
 /// One reason the hub refuses a change under room policy (draft-ietf-mimi-room-policy-03 §"Authorization").
 public struct PolicyViolation: Hashable, Sendable, CustomStringConvertible {
     /// The requirement broken, citing the draft.

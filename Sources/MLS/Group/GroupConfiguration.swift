@@ -16,7 +16,7 @@ public struct MLSClock: Sendable {
     public static func fixed(_ seconds: UInt64) -> MLSClock { MLSClock { seconds } }
 }
 
-/// How a group member behaves (RFC 9420 §6, §7.3, §9, §12.4.3).
+/// How a group member behaves (RFC 9420 §6, §7.3, §9, §12.4.3; draft-ietf-mls-extensions §4.7).
 public struct GroupConfiguration: Sendable {
     /// Check KeyPackage lifetimes against ``clock`` (§7.3, RECOMMENDED). On by default; the published passive-client
     /// vectors carry expired lifetimes and are run with it off.
@@ -33,6 +33,10 @@ public struct GroupConfiguration: Sendable {
     public var secretTree: SecretTreeConfiguration = .default
     /// Put the ratchet_tree extension in the GroupInfo of Welcomes (§12.4.3.3); otherwise the tree is sent out of band.
     public var ratchetTreeInWelcome: Bool = true
+    /// The application logic for AppDataUpdate and AppEphemeral proposals (draft-ietf-mls-extensions §4.7, §4.8),
+    /// consulted when a Commit is created and when one is processed. By default each update replaces its component's
+    /// data.
+    public var appData: any AppDataLogic = ReplacingAppDataLogic()
 
     public init() {}
 

@@ -1,7 +1,7 @@
 import TLSCodec
 
 /// A rejected message, proposal, Commit or Welcome, or a misuse of the group API (RFC 9420 §6, §10.1, §11, §12).
-/// Every case names the RFC 9420 rule it enforces (``rule``), so a rejection table can assert the exact error.
+/// Every case names the RFC 9420 (or draft-ietf-mls-extensions) rule it enforces (``rule``), so a rejection table can assert the exact error.
 public enum GroupError: Error, Hashable, Sendable, CustomStringConvertible {
     // MARK: Framing (§6)
     /// The message's group_id is not this group's (§6: the recipient MUST check it).
@@ -73,6 +73,19 @@ public enum GroupError: Error, Hashable, Sendable, CustomStringConvertible {
     /// A Commit whose UpdatePath's leaf does not validate (§7.3, §12.4.2).
     case invalidUpdatePathLeaf(String)
 
+    // MARK: draft-ietf-mls-extensions
+    /// An AppDataUpdate or AppEphemeral rule (draft-ietf-mls-extensions §4.6–§4.8).
+    case appData(AppDataError)
+    /// A SelfRemove proposal by value in a Commit (draft-ietf-mls-extensions §6.3.1: "only allowed in a Commit by
+    /// reference").
+    case selfRemoveByValue
+    /// A Remove of a leaf whose member also sent a SelfRemove, or two SelfRemoves of one leaf, in one Commit
+    /// (draft-ietf-mls-extensions §6.3.1: "the Remove proposal is invalid").
+    case selfRemoveConflict(leaf: UInt32)
+    /// A SelfRemove proposal sent as a PrivateMessage (draft-ietf-mls-extensions §6.3.1: "MUST be sent in an MLS
+    /// PublicMessage").
+    case selfRemoveNotPublic
+
     // MARK: External Commits (§12.4.3.2)
     /// An external Commit must carry exactly one ExternalInit and only Remove and PreSharedKey besides, all by value,
     /// with a path; a Remove must remove the joiner's old leaf.
@@ -137,6 +150,8 @@ public enum GroupError: Error, Hashable, Sendable, CustomStringConvertible {
             "RFC9420 §12.4.3.1"
         case .groupInactive: "RFC9420 §12.1.3"
         case .noPendingCommit: "RFC9420 §12.4.1"
+        case .appData(let e): e.rule
+        case .selfRemoveByValue, .selfRemoveConflict, .selfRemoveNotPublic: "draft-ietf-mls-extensions §6.3.1"
         case .tree(let e): e.rule
         case .treeKEM(let e): e.rule
         }
@@ -186,6 +201,10 @@ public enum GroupError: Error, Hashable, Sendable, CustomStringConvertible {
         case .groupContextInvalid(let r): "invalid GroupContext: \(r)"
         case .groupInactive: "the group is no longer active for this member"
         case .noPendingCommit: "there is no pending Commit"
+        case .appData(let e): e.detail
+        case .selfRemoveByValue: "a SelfRemove proposal is allowed in a Commit only by reference"
+        case .selfRemoveConflict(let l): "leaf \(l) is removed by a SelfRemove and by another Remove or SelfRemove"
+        case .selfRemoveNotPublic: "a SelfRemove proposal must be sent as a PublicMessage"
         case .tree(let e): e.description
         case .treeKEM(let e): e.description
         }

@@ -11,9 +11,12 @@ extension MLSGroup {
     /// Joins a group by an external Commit (RFC 9420 §12.4.3.2): verifies the GroupInfo and the tree (from the
     /// ratchet_tree extension or `ratchetTree`), derives init_secret from external_pub (§8.3), and commits
     /// ExternalInit, an optional Remove of the joiner's prior leaf (resync) and PreSharedKey proposals, with an
-    /// UpdatePath from the leaf the joiner takes. The Commit is a PublicMessage from `new_member_commit`.
+    /// UpdatePath from the leaf the joiner takes. The Commit is a PublicMessage from `new_member_commit`. `appData` adds
+    /// AppDataUpdate and AppEphemeral proposals by value (draft-ietf-mls-extensions §4.7, §4.8 allow them in external
+    /// Commits).
     public static func joinExternally(groupInfo info: GroupInfo, ratchetTree: [Node?]? = nil, identity: SigningIdentity,
                                       removePrior: UInt32? = nil, pskIDs: [[UInt8]] = [], psks: PSKStore = PSKStore(),
+                                      appData: [Proposal] = [],
                                       capabilities: Capabilities? = nil, authenticatedData: [UInt8] = [],
                                       configuration: GroupConfiguration = GroupConfiguration(),
                                       using rng: inout DeterministicRandom) throws -> ExternalJoinOutput {
@@ -43,8 +46,9 @@ extension MLSGroup {
             proposals.append(.preSharedKey(PreSharedKey(psk: PreSharedKeyID(key: .external(pskID: id),
                                                                              pskNonce: base.rng.bytes(suite.hashLength)))))
         }
+        proposals += appData
         let list = proposals.map { ResolvedProposal(proposal: $0, sender: .newMemberCommit, ref: nil) }
-        let outcome = try base.applyProposals(list, committer: nil)
+        let outcome = try base.applyProposals(list, committer: nil, joinerCredential: identity.credential)
 
         // The joiner's leaf goes where an Add would put it; the UpdatePath then replaces it.
         var newTree = outcome.tree

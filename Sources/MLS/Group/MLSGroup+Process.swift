@@ -75,7 +75,8 @@ extension MLSGroup {
                 if case .update = item.proposal { throw GroupError.updateByCommitter }
             }
         }
-        var outcome = try applyProposals(list, committer: committer)
+        var outcome = try applyProposals(list, committer: committer,
+                                         joinerCredential: committer == nil ? commit.path?.leafNode.credential : nil)
         guard !outcome.pathRequired || commit.path != nil else { throw GroupError.pathRequired }
 
         // The committer's leaf: a member's own, or for an external Commit the leaf the joiner is added at (§12.4.3.2).
@@ -85,7 +86,7 @@ extension MLSGroup {
             committerLeaf = committer
         } else {
             guard let path = commit.path else { throw GroupError.invalidExternalCommit("no UpdatePath") }
-            for removed in outcome.removedLeaves where tree.leaf(removed)?.credential != path.leafNode.credential {
+            for case .remove(let r) in list.map(\.proposal) where tree.leaf(r.removed)?.credential != path.leafNode.credential {
                 throw GroupError.invalidExternalCommit("the Remove does not remove the joiner's prior leaf")
             }
             guard let ei = outcome.externalInit else { throw GroupError.invalidExternalCommit("no ExternalInit proposal") }

@@ -15,7 +15,9 @@ extension MLSGroup {
         if case .update = proposal {} else if case .externalInit = proposal {
             throw GroupError.externalInitNotAllowed
         }
-        let framed = try frame(.proposal(proposal), authenticatedData: authenticatedData)
+        // SelfRemove MUST be a PublicMessage (draft-ietf-mls-extensions §6.3.1), so the DS and joiners can read it.
+        let wireFormat: WireFormat? = if case .selfRemove = proposal { .publicMessage } else { nil }
+        let framed = try frame(.proposal(proposal), authenticatedData: authenticatedData, wireFormat: wireFormat)
         let ref = cipherSuite.makeProposalRef(framed.authenticated.tlsEncoded)
         proposalCache[ref] = CachedProposal(proposal: proposal, sender: .member(leafIndex: myLeaf))
         return (framed.message, ref)
@@ -50,7 +52,9 @@ extension MLSGroup {
                                                        pskNonce: rng.bytes(cipherSuite.hashLength))))
     }
 
-    /// Caches a proposal received in a verified message (§12.1), after the checks it allows on its own.
+    /// Caches a proposal received in a verified message (§12.1), after the checks it allows on its own: who may send
+    /// it (§12.1.8; draft-ietf-mls-extensions §7.3: AppDataUpdate and AppEphemeral also from external senders,
+    /// SelfRemove only from a member and as a PublicMessage).
     mutating func cacheReceivedProposal(_ authenticated: AuthenticatedContent) throws -> (Proposal, [UInt8]) {
         guard case .proposal(let proposal) = authenticated.content.body else {
             throw GroupError.unexpectedContent("not a proposal")
@@ -59,8 +63,11 @@ extension MLSGroup {
         switch (proposal, sender) {
         case (.update, .member), (.add, _), (.remove, .member), (.remove, .external), (.preSharedKey, .member),
              (.preSharedKey, .external), (.reInit, .member), (.reInit, .external), (.groupContextExtensions, .member),
-             (.groupContextExtensions, .external), (.other, .member):
+             (.groupContextExtensions, .external), (.other, .member), (.appDataUpdate, .member), (.appDataUpdate, .external),
+             (.appEphemeral, .member), (.appEphemeral, .external):
             break
+        case (.selfRemove, .member):
+            guard authenticated.wireFormat == .publicMessage else { throw GroupError.selfRemoveNotPublic }
         default:
             throw GroupError.proposalSenderNotAllowed("\(proposal.proposalType) from \(sender)")
         }

@@ -31,8 +31,13 @@ extension MLSGroup {
     /// and ExternalInit are collected. `committer` is the committer's leaf, nil for an external Commit;
     /// `resumptionUsage` is the resumption PSK usage allowed (application, except in the first Commit of a group
     /// started by ReInit or branch, §11.2, §11.3).
+    ///
+    /// draft-ietf-mls-extensions: SelfRemove (by reference only, from a member) is applied after the Updates and before
+    /// the Removes (§6.3.1); AppEphemeral and then AppDataUpdate change the extensions last (§4.7, §4.8), through
+    /// ``GroupContextEvolution``. `joinerCredential` is the external committer's credential (its UpdatePath leaf).
     func applyProposals(_ list: [ResolvedProposal], committer: UInt32?,
-                        resumptionUsage: ResumptionPSKUsage = .application) throws -> ProposalOutcome {
+                        resumptionUsage: ResumptionPSKUsage = .application,
+                        joinerCredential: Credential? = nil) throws -> ProposalOutcome {
         let isExternal = committer == nil
         guard epoch < UInt64.max else { throw GroupError.groupContextInvalid("epoch \(epoch) cannot advance (RFC 9420 §8.1: uint64)") }
         let suite = cipherSuite
@@ -55,6 +60,8 @@ extension MLSGroup {
                 guard isExternal else { throw GroupError.externalInitNotAllowed }
                 guard externalInit == nil else { throw GroupError.invalidExternalCommit("more than one ExternalInit") }
                 externalInit = e
+            case .selfRemove:
+                guard item.ref != nil else { throw GroupError.selfRemoveByValue }
             default:
                 break
             }
@@ -63,9 +70,10 @@ extension MLSGroup {
             guard externalInit != nil else { throw GroupError.invalidExternalCommit("no ExternalInit proposal") }
             var removes = 0
             for item in list {
+                if case .selfRemove = item.proposal { continue }
                 guard item.ref == nil else { throw GroupError.invalidExternalCommit("proposals must be by value") }
                 switch item.proposal {
-                case .externalInit, .preSharedKey: break
+                case .externalInit, .preSharedKey, .appDataUpdate, .appEphemeral: break
                 case .remove: removes += 1
                 default: throw GroupError.invalidExternalCommit("\(item.proposal.proposalType) is not allowed")
                 }
@@ -85,10 +93,25 @@ extension MLSGroup {
                 if case .newMemberProposal = item.sender, type != .add {
                     throw GroupError.proposalSenderNotAllowed("\(type) from new_member_proposal")
                 }
+            case (.appDataUpdate, .newMemberProposal), (.appEphemeral, .newMemberProposal):
+                throw GroupError.proposalSenderNotAllowed("\(type) from new_member_proposal")
+            case (.appDataUpdate, _), (.appEphemeral, _):
+                break
+            case (.selfRemove, .member(let j)):
+                if let committer, j == committer { throw GroupError.committerRemovesItself }
+            case (.selfRemove, _):
+                throw GroupError.proposalSenderNotAllowed("SelfRemove from \(item.sender) (draft-ietf-mls-extensions §6.3.1)")
             case (.other, _):
-                for (i, leaf) in tree.members where !leaf.capabilities.supports(type) {
-                    throw GroupError.unsupportedByMember(leaf: i, what: "proposal type \(type)")
-                }
+                break
+            }
+        }
+        // Non-default proposal types must be supported by every member (§12.2, §7.2).
+        var checkedTypes = Set<ProposalType>()
+        for item in list where !ProposalType.defaultTypes.contains(item.proposal.proposalType) {
+            let type = item.proposal.proposalType
+            guard checkedTypes.insert(type).inserted else { continue }
+            for (i, leaf) in tree.members where !leaf.capabilities.supports(type) {
+                throw GroupError.unsupportedByMember(leaf: i, what: "proposal type \(type)")
             }
         }
 
@@ -113,10 +136,22 @@ extension MLSGroup {
             }
             out.updatedLeaves[j] = item.ref ?? []
         }
+        // SelfRemoves (draft-ietf-mls-extensions §6.3.1): after the Updates, before the Removes; the leaf is the sender's.
+        var selfRemoved = Set<UInt32>()
+        for item in list {
+            guard case .selfRemove = item.proposal, case .member(let j) = item.sender else { continue }
+            guard !selfRemoved.contains(j) else { throw GroupError.selfRemoveConflict(leaf: j) }
+            guard touched.insert(j).inserted else { throw GroupError.conflictingUpdateOrRemove(leaf: j) }
+            guard j < out.tree.leafCount, out.tree.leaf(j) != nil else { throw GroupError.senderNotMember(leaf: j) }
+            do { try out.tree.removeLeaf(j) } catch let e as TreeError { throw GroupError.tree(e) }
+            selfRemoved.insert(j)
+            out.removedLeaves.append(j)
+        }
         // Removes (§12.1.3).
         for item in list {
             guard case .remove(let remove) = item.proposal else { continue }
             let r = remove.removed
+            if selfRemoved.contains(r) { throw GroupError.selfRemoveConflict(leaf: r) }
             guard touched.insert(r).inserted else { throw GroupError.conflictingUpdateOrRemove(leaf: r) }
             guard r < out.tree.leafCount, out.tree.leaf(r) != nil else { throw GroupError.removeOfBlankLeaf(r) }
             if let committer, r == committer { throw GroupError.committerRemovesItself }
@@ -157,12 +192,28 @@ extension MLSGroup {
             guard pskKeys.insert(p.psk.key).inserted else { throw GroupError.duplicatePSK }
             out.psks.append(p.psk)
         }
+        // AppEphemeral, then AppDataUpdate (draft-ietf-mls-extensions §4.7, §4.8), over the extensions after the
+        // GroupContextExtensions proposal.
+        if list.contains(where: { p in
+            switch p.proposal {
+            case .groupContextExtensions, .appDataUpdate, .appEphemeral: true
+            default: false
+            }
+        }) {
+            let items = list.map { item in
+                (proposal: item.proposal, proposer: GroupContextEvolution.proposer(
+                    item.sender, tree: tree, extensions: groupContext.extensions, joinerCredential: joinerCredential))
+            }
+            out.extensions = try GroupContextEvolution.nextExtensions(current: groupContext.extensions, proposals: items,
+                                                                      isExternalCommit: isExternal, logic: configuration.appData)
+        }
         // Extensions every member of the new epoch supports (§12.1.7, §11.1).
-        if gce != nil { try Self.checkExtensionsSupported(extensions, by: out.tree) }
+        let addedDictionary = out.extensions.contains(type: .appDataDictionary) && !extensions.contains(type: .appDataDictionary)
+        if gce != nil || addedDictionary { try Self.checkExtensionsSupported(out.extensions, by: out.tree) }
 
         for item in list {
             switch item.proposal.proposalType {
-            case .add, .psk, .reinit: break
+            case .add, .psk, .reinit, .appDataUpdate, .appEphemeral: break
             default: out.pathRequired = true
             }
         }

@@ -245,8 +245,9 @@ public struct InjectStep: Sendable, Hashable {
 }
 
 /// `tamper`: the next message of one kind that `party` sends across a provider boundary is altered in flight.
+/// Only the kinds the embedded world can alter are accepted, so that no scenario tampers with nothing.
 public struct TamperStep: Sendable, Hashable {
-    public static let messages = ["commit", "proposal", "application", "welcome", "group-info", "key-package"]
+    public static let messages = ["commit", "proposal", "application"]
     public static let mutations = ["flip-signature", "flip-membership-tag", "flip-confirmation-tag", "flip-ciphertext",
                                    "wrong-epoch", "truncate"]
     public var party: String

@@ -6,6 +6,8 @@ import Yams
 public struct RequirementRegistry: Sendable {
     public let requirements: [Requirement]
     private let byId: [String: Requirement]
+    /// Normalized citation string → ids of the entries listing it in `citations`, in registry order.
+    private let listed: [String: [String]]
 
     /// The registry file, relative to the package root.
     public static let relativePath = "docs/requirements.yaml"
@@ -14,6 +16,11 @@ public struct RequirementRegistry: Sendable {
     public init(_ requirements: [Requirement]) {
         self.requirements = requirements
         self.byId = Dictionary(requirements.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var listed: [String: [String]] = [:]
+        for r in requirements {
+            for c in Set(r.citations.map(Citation.normalize)) { listed[c, default: []].append(r.id) }
+        }
+        self.listed = listed
     }
 
     public subscript(id: String) -> Requirement? { byId[id] }
@@ -76,36 +83,37 @@ public struct RequirementRegistry: Sendable {
 
     // MARK: citations
 
-    /// The registry ids a citation stands for. A registry id maps to itself; `RFC9420 §N` (also `RFC 9420 §N`,
-    /// `RFC9420 Appendix C`) maps to the RFC 9420 entries whose section is N or that list the citation; a section
-    /// with no entry falls back to its nearest parent section. Unknown citations map to nothing.
+    /// The registry ids a citation stands for (docs/requirements.md "Who cites what"):
+    /// - a registry id maps to itself;
+    /// - a citation an entry lists in `citations` maps to that entry (`RFC 9420` and `RFC9420` are the same);
+    /// - a section citation (`RFC9420 §8.5`, `RFC8949 §3.2.1`, `draft-ietf-mimi-content-08 §6.1 MUST NOT`,
+    ///   `… Appendix A.1`, `… §6, §9.1`) maps, per section, to the entries of that source whose `section` is that
+    ///   number or that list the plain `<source> §<section>`; a trailing level word keeps only the entries of that
+    ///   level (plus those that list the qualified citation). A section with no entry falls back to its nearest
+    ///   parent section.
+    /// Unknown citations map to nothing.
     public func ids(forCitation citation: String) -> [String] {
-        let c = citation.trimmingCharacters(in: .whitespaces)
+        let c = Citation.normalize(citation)
         if byId[c] != nil { return [c] }
-        var found = requirements.filter { $0.citations.contains(c) }.map(\.id)
-        if let section = Self.rfc9420Section(c) {
-            var s = section
-            while true {
-                let exact = requirements.filter { $0.source == "RFC9420" && $0.section == s }.map(\.id)
-                if !exact.isEmpty {
-                    found += exact
-                    break
+        var found = listed[c] ?? []
+        if let parsed = Citation(c) {
+            for section in parsed.sections {
+                var current: String? = section
+                while let s = current {
+                    let plain = Citation.plain(parsed.source, s)
+                    var matches = requirements.filter { $0.source == parsed.source && $0.section == s }.map(\.id) + (listed[plain] ?? [])
+                    if let level = parsed.level {
+                        matches = matches.filter { byId[$0]?.level == level } + (listed[plain + " " + level.rawValue] ?? [])
+                    }
+                    if !matches.isEmpty {
+                        found += matches
+                        break
+                    }
+                    current = Citation.parent(of: s)
                 }
-                guard let dot = s.lastIndex(of: ".") else { break }
-                s = String(s[..<dot])
             }
         }
         var seen: Set<String> = []
         return found.filter { seen.insert($0).inserted }
-    }
-
-    /// `RFC9420 §8.5` → `8.5`; `RFC 9420 Appendix C` → `Appendix C`; anything else → nil.
-    static func rfc9420Section(_ c: String) -> String? {
-        let compact = c.replacingOccurrences(of: "RFC 9420", with: "RFC9420")
-        guard compact.hasPrefix("RFC9420") else { return nil }
-        var rest = compact.dropFirst("RFC9420".count).trimmingCharacters(in: .whitespaces)
-        if rest.hasPrefix("§") { rest = String(rest.dropFirst()).trimmingCharacters(in: .whitespaces) }
-        if rest.hasPrefix("App. ") { rest = "Appendix " + rest.dropFirst(5) }
-        return rest.isEmpty ? nil : rest
     }
 }

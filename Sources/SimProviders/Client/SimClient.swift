@@ -31,12 +31,12 @@ public struct SimClient: Sendable {
         self.rng = r
     }
 
-    /// The leaf capabilities: the defaults plus what MIMI rooms need (mls-extensions app_data_dictionary extension
-    /// and AppDataUpdate proposals).
+    /// The leaf capabilities: the defaults plus what MIMI rooms need (draft-ietf-mls-extensions: the
+    /// app_data_dictionary extension, AppDataUpdate and SelfRemove proposals).
     var capabilities: Capabilities {
         var c = KeyPackageBundle.defaultCapabilities(suite: suite)
-        c.extensions.append(ExtensionType(MLSExtensionCodePoints.appDataDictionaryExtension))
-        c.proposals.append(AppDataUpdateProposal.type)
+        c.extensions.append(.appDataDictionary)
+        c.proposals += [.appDataUpdate, .selfRemove]
         return c
     }
 

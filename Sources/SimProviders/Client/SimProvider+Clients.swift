@@ -40,6 +40,9 @@ extension SimProvider {
         config.clock = MLSClock { clock.nowSeconds }
         config.handshakeWireFormat = .publicMessage
         config.ratchetTreeInWelcome = false
+        // The engine applies AppDataUpdates to app_data_dictionary with the room's logic; a client replays what the
+        // hub authorized, so it checks only the structural rules.
+        config.appData = RoomAppDataLogic(.replay)
         return config
     }
 
@@ -51,12 +54,14 @@ extension SimProvider {
         let state = RoomState(participants: ParticipantListData(participants: [UserRolePair(user: client.user, roleIndex: creatorRole)]),
                               policy: RoomPolicy(roles: roles))
         // The room's GroupContext: the room state and the hub's franking key (FrankingAgentData, component 0x0021)
-        // in app_data_dictionary, and the hub as external sender (§"External senders").
+        // in app_data_dictionary, the hub as external sender (§"External senders"), and AppDataUpdate as a required
+        // capability, so room state changes only through AppDataUpdate (draft-ietf-mls-extensions §4.7).
         var dictionary = state.dictionary
         dictionary[ComponentID.frankingSignatureKey] = try frankingAgent(suite: client.suite).tlsEncoded
-        let extensions = [Extension(extensionType: ExtensionType(MLSExtensionCodePoints.appDataDictionaryExtension),
-                                    extensionData: dictionary.tlsEncoded),
-                          Extension(ExternalSenders(senders: [try hubExternalSender(suite: client.suite)]))]
+        let extensions = [Extension(dictionary),
+                          Extension(ExternalSenders(senders: [try hubExternalSender(suite: client.suite)])),
+                          Extension(RequiredCapabilities(extensionTypes: [.appDataDictionary], proposalTypes: [.appDataUpdate],
+                                                         credentialTypes: []))]
         do {
             var r = client.rng.fork("group " + roomID)
             let group = try MLSGroup.create(groupID: SimIdentifiers.groupID(ofRoom: roomID), suite: client.suite,
@@ -71,6 +76,22 @@ extension SimProvider {
             throw SimError.mls("\(error)")
         }
         clients[creator] = client
+    }
+
+    /// Creates a Commit with the room logic in draft mode: the client does not pre-judge the hub, so participant-list
+    /// updates that do not apply are sent anyway (and refused by the hub). The group goes back to replay mode; the
+    /// staged next epoch is put back in replay mode when it is merged.
+    static func draftCommit(_ group: inout MLSGroup, _ options: CommitOptions) throws -> CommitOutput {
+        group.configuration.appData = RoomAppDataLogic(.draft)
+        let output: CommitOutput
+        do {
+            output = try group.commit(options)
+        } catch {
+            group.configuration.appData = RoomAppDataLogic(.replay)
+            throw error
+        }
+        group.configuration.appData = RoomAppDataLogic(.replay)
+        return output
     }
 
     // MARK: Sending to the hub
@@ -134,6 +155,7 @@ extension SimProvider {
         if outcome.accepted {
             do {
                 try state.group.mergePendingCommit()
+                state.group.configuration.appData = RoomAppDataLogic(.replay)
                 state.proposals = [:]
                 client.sent.insert(output.commit.tlsEncoded)
             } catch {
@@ -159,7 +181,7 @@ extension SimProvider {
         }
         var request = KeyMaterialRequest(requestingUser: IdentifierUri(requester.user), targetUser: IdentifierUri(user),
                                          roomID: IdentifierUri(room), acceptableCiphersuites: [requester.suite.id],
-                                         requiredCapabilities: RequiredCapabilities(extensionTypes: [], proposalTypes: [AppDataUpdateProposal.type],
+                                         requiredCapabilities: RequiredCapabilities(extensionTypes: [], proposalTypes: [.appDataUpdate],
                                                                                     credentialTypes: []),
                                          requesterSignatureKey: requester.identity.signaturePublicKey,
                                          requesterCredential: requester.identity.credential)
@@ -174,7 +196,7 @@ extension SimProvider {
     }
 
     /// Adds `user` to `room` (§"Example flows" 2 and 3): KeyPackages via keyMaterial, then a Commit with the
-    /// participant-list AppDataUpdate, its GroupContextExtensions mirror and the Adds, sent to the hub.
+    /// participant-list AppDataUpdate and the Adds, sent to the hub.
     public func addUser(_ user: String, role: UInt32, to room: String, by uri: String) async throws -> FlowOutcome {
         guard let client = clients[uri], client.rooms[room] != nil else { throw SimError.unknownClient(uri) }
         let material = try await fetchKeyPackages(for: user, room: room, requester: client)
@@ -188,7 +210,7 @@ extension SimProvider {
     }
 
     /// Commits, for `client`, every proposal it has cached (the hub requires them) plus a participant-list update
-    /// (as AppDataUpdate with a GroupContextExtensions mirror of the resulting app_data_dictionary) and `extra`.
+    /// (as AppDataUpdate, which the MLS engine applies to app_data_dictionary) and `extra`.
     public func commit(by uri: String, room: String, participantUpdate: ParticipantListUpdate?,
                        extra: [Proposal] = [], forcePath: Bool = false) async throws -> FlowOutcome {
         let output = try stageCommit(by: uri, room: room, participantUpdate: participantUpdate, extra: extra, forcePath: forcePath)
@@ -198,30 +220,15 @@ extension SimProvider {
     /// Creates the Commit and leaves it pending in the client (RFC 9420 §12.4.1) without sending it.
     public func stageCommit(by uri: String, room: String, participantUpdate: ParticipantListUpdate?,
                             extra: [Proposal] = [], forcePath: Bool = false) throws -> CommitOutput {
-        guard var client = clients[uri], var state = client.rooms[room], let current = state.state else {
+        guard var client = clients[uri], var state = client.rooms[room], state.state != nil else {
             throw SimError.unknownClient(uri)
         }
-        var updates: [RoomState.ProposedUpdate] = []
-        for ref in state.group.cachedProposalRefs {
-            if let cached = state.proposals[ref], let u = try? AppDataUpdateProposal.decode(cached.proposal) {
-                updates.append(RoomState.ProposedUpdate(update: u, proposer: cached.proposer))
-            }
-        }
         var byValue: [Proposal] = []
-        if let participantUpdate {
-            let p = AppDataUpdateProposal.participantList(participantUpdate)
-            byValue.append(p)
-            if let u = try AppDataUpdateProposal.decode(p) { updates.append(RoomState.ProposedUpdate(update: u, proposer: client.user)) }
-        }
-        // The GroupContextExtensions mirror goes with the updates when they apply; when they do not, the
-        // AppDataUpdates travel alone and the hub refuses them (the client does not pre-judge the hub).
-        if !updates.isEmpty, let next = try? current.applying(updates, authorize: false) {
-            byValue.append(.groupContextExtensions(GroupContextExtensions(extensions: next.written(into: state.group.groupContext.extensions))))
-        }
+        if let participantUpdate { byValue.append(.participantList(participantUpdate)) }
         byValue += extra
         let output: CommitOutput
         do {
-            output = try state.group.commit(CommitOptions(byReference: nil, byValue: byValue, forcePath: forcePath))
+            output = try SimProvider.draftCommit(&state.group, CommitOptions(byReference: nil, byValue: byValue, forcePath: forcePath))
         } catch {
             throw SimError.mls("commit by \(uri): \(error)")
         }
@@ -242,7 +249,7 @@ extension SimProvider {
               let index = current.participants.index(of: Array(client.user.utf8)) else { throw SimError.unknownClient(uri) }
         var messages: [MLSMessage] = []
         do {
-            let listUpdate = AppDataUpdateProposal.participantList(ParticipantListUpdate(removedIndices: [UInt32(index)]))
+            let listUpdate = Proposal.participantList(ParticipantListUpdate(removedIndices: [UInt32(index)]))
             messages.append(try state.group.propose(listUpdate))
             for member in state.group.members where HubRoom.clientURI(of: member.leaf.credential)
                 .flatMap(SimIdentifiers.user(ofClient:)) == client.user {
@@ -317,22 +324,15 @@ extension SimProvider {
     /// With `includePending` off the Commit leaves out the proposals the client has cached.
     public func prepareCommitBody(by uri: String, room: String, participantUpdate: ParticipantListUpdate?,
                                   extra: [Proposal] = [], includePending: Bool = true) throws -> [UInt8] {
-        guard let client = clients[uri], var state = client.rooms[room], let current = state.state else {
+        guard let client = clients[uri], var state = client.rooms[room], state.state != nil else {
             throw SimError.unknownClient(uri)
         }
         var byValue: [Proposal] = []
-        if let participantUpdate {
-            let p = AppDataUpdateProposal.participantList(participantUpdate)
-            byValue.append(p)
-            if let u = try AppDataUpdateProposal.decode(p) {
-                let next = try current.applying([RoomState.ProposedUpdate(update: u, proposer: client.user)], authorize: false)
-                byValue.append(.groupContextExtensions(GroupContextExtensions(extensions: next.written(into: state.group.groupContext.extensions))))
-            }
-        }
+        if let participantUpdate { byValue.append(.participantList(participantUpdate)) }
         byValue += extra
         let output: CommitOutput
         do {
-            output = try state.group.commit(CommitOptions(byReference: includePending ? nil : [], byValue: byValue))
+            output = try SimProvider.draftCommit(&state.group, CommitOptions(byReference: includePending ? nil : [], byValue: byValue))
         } catch {
             throw SimError.mls("\(error)")
         }

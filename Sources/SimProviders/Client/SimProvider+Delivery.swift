@@ -98,8 +98,7 @@ extension SimProvider {
         guard frank.frankingSignatureCiphersuite == group.cipherSuite.id,
               let decoded = try? ContentDecoder.decode(content),
               decoded.extensions.senderUri == SimIdentifiers.user(ofClient: sender), decoded.extensions.roomUri == room,
-              let ext = group.groupContext.extensions.first(where: { $0.extensionType.rawValue == MLSExtensionCodePoints.appDataDictionaryExtension }),
-              let dict = try? AppDataDictionary(tlsDecoding: ext.extensionData),
+              let dict = try? group.groupContext.extensions.find(AppDataDictionary.self),
               let agentBytes = dict[ComponentID.frankingSignatureKey],
               let agent = try? FrankingAgentData(tlsDecoding: agentBytes),
               HubRoom.clientURI(of: agent.credential) == "mimi://" + (SimIdentifiers.domain(of: room) ?? "") else { return false }

@@ -57,6 +57,8 @@ public struct PendingHubProposal: Sendable, Hashable {
     public var ref: [UInt8]
     public var message: MLSMessage
     public var proposal: Proposal
+    /// The proposal's sender (a member leaf of the epoch).
+    public var sender: Sender
     public var proposerUser: String
     public var acceptedTime: UInt64
 }

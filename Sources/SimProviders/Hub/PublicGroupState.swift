@@ -8,8 +8,10 @@ import TLSCodec
 /// It moves from epoch to epoch by checking each Commit against the GroupInfo and ratchet tree the committer sends
 /// with it (the HandshakeBundle): the Commit's signature over FramedContentTBS (RFC 9420 §6.1), the new epoch, the
 /// confirmed transcript hash recomputed from the Commit (§8.2), the tree hash of the sent tree (§7.8), the
-/// GroupInfo signature and confirmation tag (§12.4.3), and that the tree reflects the Commit's Adds and Removes.
-/// Nothing changes unless every check passes.
+/// GroupInfo signature and confirmation tag (§12.4.3), that the tree reflects the Commit's Adds, Removes and
+/// SelfRemoves, and that the GroupContext extensions are those the Commit's GroupContextExtensions, AppEphemeral and
+/// AppDataUpdate proposals give (``nextExtensions(proposals:joinerCredential:logic:)``, the MLS engine's
+/// ``GroupContextEvolution``; draft-ietf-mls-extensions §4.7). Nothing changes unless every check passes.
 public struct PublicGroupState: Sendable {
     public let suite: CipherSuite
     public private(set) var groupContext: GroupContext
@@ -91,10 +93,33 @@ public struct PublicGroupState: Sendable {
         return suite.makeProposalRef(authenticated.tlsEncoded)
     }
 
+    /// The GroupContext extensions of the next epoch for a Commit's proposals (in order, with their senders), computed
+    /// by the MLS engine's ``GroupContextEvolution`` with the application logic `logic` (draft-ietf-mls-extensions
+    /// §4.7, §4.8; RFC 9420 §12.1.7). `joinerCredential` is an external committer's UpdatePath credential.
+    public func nextExtensions(proposals: [(proposal: Proposal, sender: Sender)], joinerCredential: Credential?,
+                               logic: any AppDataLogic) throws(Rejection) -> [Extension] {
+        let isExternal = joinerCredential != nil
+        let items = proposals.map { p in
+            (proposal: p.proposal, proposer: GroupContextEvolution.proposer(p.sender, tree: tree, extensions: groupContext.extensions,
+                                                                            joinerCredential: joinerCredential))
+        }
+        do {
+            return try GroupContextEvolution.nextExtensions(current: groupContext.extensions, proposals: items,
+                                                            isExternalCommit: isExternal, logic: logic)
+        } catch let e as GroupError {
+            throw Rejection(e.rule, e.description)
+        } catch {
+            throw Rejection("draft-ietf-mls-extensions §4.7", "\(error)")
+        }
+    }
+
     /// Checks a Commit against the GroupInfo and tree of the next epoch, and returns the state of that epoch. The
-    /// receiver is unchanged.
+    /// receiver is unchanged. `proposals` are the Commit's proposals with their senders; `nextExtensions` is what
+    /// ``nextExtensions(proposals:joinerCredential:logic:)`` gave for them, which the GroupInfo's GroupContext must
+    /// carry.
     public func applying(commit message: PublicMessage, groupInfo: GroupInfo, tree nodes: [Node?],
-                         proposals: [Proposal]) throws(Rejection) -> PublicGroupState {
+                         proposals: [(proposal: Proposal, sender: Sender)],
+                         nextExtensions: [Extension]) throws(Rejection) -> PublicGroupState {
         let content = message.content
         guard content.groupID == groupID else { throw Rejection("RFC 9420 §6", "the Commit is for another group") }
         guard content.epoch == epoch else { throw Rejection("RFC 9420 §6", "the Commit is for epoch \(content.epoch), not \(epoch)") }
@@ -108,6 +133,10 @@ public struct PublicGroupState: Sendable {
         }
         guard next.epoch == epoch &+ 1 else {
             throw Rejection("RFC 9420 §12.4.3", "the GroupInfo is for epoch \(next.epoch), not \(epoch + 1)")
+        }
+        guard next.extensions == nextExtensions else {
+            throw Rejection("draft-ietf-mls-extensions §4.7",
+                            "the GroupInfo's GroupContext extensions are not those the Commit's proposals give")
         }
         let input = ConfirmedTranscriptHashInput(wireFormat: .publicMessage, content: content, signature: message.auth.signature)
         let confirmed = TranscriptHash.confirmed(cipherSuite: suite, interimBefore: interimTranscriptHash,
@@ -130,11 +159,18 @@ public struct PublicGroupState: Sendable {
         return out
     }
 
-    /// Removed leaves are blank in the new tree, added KeyPackages' leaves are present, and no other member vanished.
+    /// Removed leaves (Remove, and SelfRemove of its sender's leaf: draft-ietf-mls-extensions §6.3.1) are blank in the
+    /// new tree, added KeyPackages' leaves are present, and no other member vanished.
     private func checkMembershipChange(from old: RatchetTree, to new: RatchetTree, sender: Sender,
-                                       proposals: [Proposal]) throws(Rejection) {
+                                       proposals: [(proposal: Proposal, sender: Sender)]) throws(Rejection) {
         var removed = Set<UInt32>()
-        for case .remove(let r) in proposals { removed.insert(r.removed) }
+        for p in proposals {
+            switch (p.proposal, p.sender) {
+            case (.remove(let r), _): removed.insert(r.removed)
+            case (.selfRemove, .member(let leaf)): removed.insert(leaf)
+            default: break
+            }
+        }
         for index in removed where new.leaf(index) != nil && new.leaf(index) == old.leaf(index) {
             throw Rejection("RFC 9420 §12.1.3", "leaf \(index) is removed by the Commit but still present in the sent tree")
         }
@@ -146,7 +182,7 @@ public struct PublicGroupState: Sendable {
                 throw Rejection("RFC 9420 §12.4.2", "member leaf \(index) is missing from the sent tree without a Remove")
             }
         }
-        for case .add(let add) in proposals where !new.members.contains(where: { $0.leaf == add.keyPackage.leafNode }) {
+        for case .add(let add) in proposals.map(\.proposal) where !new.members.contains(where: { $0.leaf == add.keyPackage.leafNode }) {
             throw Rejection("RFC 9420 §12.1.1", "an added KeyPackage's leaf is missing from the sent tree")
         }
     }

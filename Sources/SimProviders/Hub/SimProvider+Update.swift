@@ -100,10 +100,7 @@ extension SimProvider {
                                               errorDescription: "proposal \(i): a participant may only propose removing its own clients")
                 }
                 removedLeavesByProposer[user, default: []].insert(r.removed)
-            case .other(let type, _) where type == AppDataUpdateProposal.type:
-                guard let update = try? AppDataUpdateProposal.decode(proposal) else {
-                    return UpdateRoomResponse(.invalidProposal(invalidProposals: [ref]), errorDescription: "proposal \(i): malformed AppDataUpdate")
-                }
+            case .appDataUpdate(let update):
                 let before = state
                 do {
                     state = try state.applying([RoomState.ProposedUpdate(update: update, proposer: user)])
@@ -111,13 +108,14 @@ extension SimProvider {
                     return UpdateRoomResponse(.notAllowed, errorDescription: "proposal \(i): \(error)")
                 }
                 if before.role(of: user) != 0 && state.role(of: user) == 0 { listRemovesSelf.insert(user) }
-            case .other(let type, _) where type.rawValue == MLSExtensionCodePoints.selfRemoveProposal:
+            case .selfRemove:
                 if let own = pmLeaf(pm) { removedLeavesByProposer[user, default: []].insert(own) }
             default:
                 return UpdateRoomResponse(.invalidProposal(invalidProposals: [ref]),
                                           errorDescription: "proposal \(i): \(proposal.proposalType) is not accepted through /update here")
             }
-            accepted.append(PendingHubProposal(ref: ref, message: m, proposal: proposal, proposerUser: user, acceptedTime: now))
+            accepted.append(PendingHubProposal(ref: ref, message: m, proposal: proposal, sender: pm.content.sender,
+                                               proposerUser: user, acceptedTime: now))
         }
         // A leaver proposes removing all of its own clients (room-policy-03 §canRemoveSelf).
         for user in listRemovesSelf {
@@ -159,18 +157,18 @@ extension SimProvider {
             return UpdateRoomResponse(.notAllowed, errorDescription: "\(error)")
         }
         // Resolve the proposals; every pending proposal must be included.
-        var proposals: [(proposal: Proposal, proposer: String)] = []
+        var proposals: [(proposal: Proposal, proposer: String, sender: Sender)] = []
         var includedRefs = Set<[UInt8]>()
         for item in commit.proposals {
             switch item {
-            case .proposal(let p): proposals.append((p, committer))
+            case .proposal(let p): proposals.append((p, committer, pm.content.sender))
             case .reference(let ref):
                 guard let pending = room.pendingProposals.first(where: { $0.ref == ref }) else {
                     return UpdateRoomResponse(.invalidProposal(invalidProposals: [ref]),
                                               errorDescription: "the Commit references a proposal the hub did not accept")
                 }
                 includedRefs.insert(ref)
-                proposals.append((pending.proposal, pending.proposerUser))
+                proposals.append((pending.proposal, pending.proposerUser, pending.sender))
             }
         }
         let missing = room.pendingProposals.map(\.ref).filter { !includedRefs.contains($0) }
@@ -187,23 +185,22 @@ extension SimProvider {
         if proposals.contains(where: { $0.proposer == committer && leaves(committer, in: $0.proposal, state: room.state) }) {
             return UpdateRoomResponse(.notAllowed, errorDescription: "\(committer) cannot commit its own removal (room-policy-03 §canRemoveSelf)")
         }
-        // Room state: AppDataUpdates in order, each authorized by its proposer.
-        var updates: [RoomState.ProposedUpdate] = []
-        for (p, proposer) in proposals {
-            do {
-                if let u = try AppDataUpdateProposal.decode(p) { updates.append(RoomState.ProposedUpdate(update: u, proposer: proposer)) }
-            } catch {
-                return UpdateRoomResponse(.notAllowed, errorDescription: "malformed AppDataUpdate: \(error)")
-            }
-        }
-        let newState: RoomState
+        // Room state: the next GroupContext extensions as the MLS engine computes them (GroupContextExtensions, then
+        // AppDataUpdates per component in order), with the room's logic authorizing each change by its proposer.
+        let withSenders = proposals.map { (proposal: $0.proposal, sender: $0.sender) }
+        let nextExtensions: [Extension]
         do {
-            newState = try room.state.applying(updates)
+            nextExtensions = try room.group.nextExtensions(proposals: withSenders,
+                                                           joinerCredential: external ? commit.path?.leafNode.credential : nil,
+                                                           logic: RoomAppDataLogic(.authorize))
         } catch {
             return UpdateRoomResponse(.notAllowed, errorDescription: error.description)
         }
+        guard let newState = RoomState.from(extensions: nextExtensions) else {
+            return UpdateRoomResponse(.notAllowed, errorDescription: "the Commit leaves the group without a participant list and roles")
+        }
         // Client-level changes: Adds, Removes, the external joiner.
-        for (p, proposer) in proposals {
+        for (p, proposer, sender) in proposals {
             switch p {
             case .add(let add):
                 guard let added = HubRoom.clientURI(of: add.keyPackage.leafNode.credential),
@@ -225,6 +222,14 @@ extension SimProvider {
                 let op: ClientOperation = user == proposer ? .removeOwnClient : .kick(target: Array(user.utf8))
                 let v = newState.policy.authorize(op, by: Array(proposer.utf8), in: newState.participants)
                 if !v.isEmpty { return UpdateRoomResponse(.notAllowed, errorDescription: v.map(\.description).joined(separator: "; ")) }
+            case .selfRemove:
+                // A SelfRemove removes its sender's own client (draft-ietf-mls-extensions §6.3.1), never the committer's.
+                if case .member(let leaf) = pm.content.sender, case .member(let s) = sender, s == leaf {
+                    return UpdateRoomResponse(.notAllowed, errorDescription: "the committer cannot commit its own SelfRemove")
+                }
+                if newState.role(of: proposer) == 0 || (newState.role(of: proposer) == 1 && newState.policy.hasBannedRole) { continue }
+                let v = newState.policy.authorize(.removeOwnClient, by: Array(proposer.utf8), in: newState.participants)
+                if !v.isEmpty { return UpdateRoomResponse(.notAllowed, errorDescription: v.map(\.description).joined(separator: "; ")) }
             default:
                 continue
             }
@@ -240,15 +245,10 @@ extension SimProvider {
         guard case .full(let nodes) = treeOption else {
             return UpdateRoomResponse(.notAllowed, errorDescription: "this hub needs the full ratchet tree (RatchetTreeOption full)")
         }
-        if let gce = proposals.lazy.compactMap({ p -> GroupContextExtensions? in
-            if case .groupContextExtensions(let g) = p.proposal { return g } else { return nil } }).first,
-           let mirrored = RoomState.from(extensions: gce.extensions), mirrored != newState {
-            return UpdateRoomResponse(.notAllowed,
-                                      errorDescription: "the GroupContextExtensions app_data_dictionary differs from the result of the AppDataUpdates")
-        }
         let newGroup: PublicGroupState
         do {
-            newGroup = try room.group.applying(commit: pm, groupInfo: groupInfo, tree: nodes, proposals: proposals.map(\.proposal))
+            newGroup = try room.group.applying(commit: pm, groupInfo: groupInfo, tree: nodes, proposals: withSenders,
+                                               nextExtensions: nextExtensions)
         } catch {
             return UpdateRoomResponse(.notAllowed, errorDescription: error.description)
         }
@@ -290,7 +290,7 @@ extension SimProvider {
 
     /// Whether `proposal` removes `user` from the participant list.
     private func leaves(_ user: String, in proposal: Proposal, state: RoomState) -> Bool {
-        guard let update = try? AppDataUpdateProposal.decode(proposal), update.componentID == ComponentID.participantList,
+        guard let update = proposal.appDataUpdate, update.componentID == ComponentID.participantList,
               case .update(let bytes) = update.operation, let list = try? ParticipantListUpdate(tlsDecoding: bytes),
               let index = state.participants.index(of: Array(user.utf8)) else { return false }
         return list.removedIndices.contains(UInt32(index))

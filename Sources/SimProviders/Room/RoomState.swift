@@ -37,30 +37,16 @@ public struct RoomState: Sendable, Hashable {
         return d
     }
 
-    /// The GroupContext extension carrying ``dictionary`` (mls-extensions app_data_dictionary, 0x0006).
-    public var extensionValue: Extension {
-        Extension(extensionType: ExtensionType(MLSExtensionCodePoints.appDataDictionaryExtension), extensionData: dictionary.tlsEncoded)
-    }
-
-    /// `extensions` with this state written into their app_data_dictionary: the participant_list and roles_list
-    /// components are replaced, every other component (e.g. franking_signature_key) is kept.
-    public func written(into extensions: [Extension]) -> [Extension] {
-        let type = ExtensionType(MLSExtensionCodePoints.appDataDictionaryExtension)
-        var dict = extensions.first { $0.extensionType == type }.flatMap { try? AppDataDictionary(tlsDecoding: $0.extensionData) }
-            ?? AppDataDictionary()
-        dict[ComponentID.participantList] = participants.tlsEncoded
-        dict[ComponentID.rolesList] = policy.roles.tlsEncoded
-        var out = extensions.filter { $0.extensionType != type }
-        out.insert(Extension(extensionType: type, extensionData: dict.tlsEncoded), at: 0)
-        return out
-    }
-
     /// Reads the room state from GroupContext extensions; nil when the app_data_dictionary or either component is
     /// missing or malformed.
     public static func from(extensions: [Extension]) -> RoomState? {
-        guard let ext = extensions.first(where: { $0.extensionType.rawValue == MLSExtensionCodePoints.appDataDictionaryExtension }),
-              let dict = try? AppDataDictionary(tlsDecoding: ext.extensionData),
-              let listBytes = dict[ComponentID.participantList],
+        guard let dict = try? extensions.find(AppDataDictionary.self) else { return nil }
+        return from(dictionary: dict)
+    }
+
+    /// Reads the room state from an app_data_dictionary; nil when either component is missing or malformed.
+    public static func from(dictionary dict: AppDataDictionary) -> RoomState? {
+        guard let listBytes = dict[ComponentID.participantList],
               let rolesBytes = dict[ComponentID.rolesList],
               let list = try? ParticipantListData(tlsDecoding: listBytes),
               let roles = try? RoleData(tlsDecoding: rolesBytes) else { return nil }
@@ -139,23 +125,16 @@ public struct RoomState: Sendable, Hashable {
     }
 }
 
-/// Encodes and finds AppDataUpdate proposals (mls-extensions, proposal type 0x0008) in MLS proposals.
-public enum AppDataUpdateProposal {
-    public static let type = ProposalType(MLSExtensionCodePoints.appDataUpdateProposal)
-
-    /// An AppDataUpdate as an MLS Proposal.
-    public static func proposal(_ update: AppDataUpdate) -> Proposal {
-        .other(type: type, data: update.tlsEncoded)
-    }
-
-    /// A participant-list AppDataUpdate proposal.
+extension Proposal {
+    /// A participant-list AppDataUpdate proposal (draft-ietf-mimi-protocol-06 §"Participant List";
+    /// draft-ietf-mls-extensions §4.7).
     public static func participantList(_ update: ParticipantListUpdate) -> Proposal {
-        proposal(AppDataUpdate(componentID: ComponentID.participantList, operation: .update(update.tlsEncoded)))
+        .appDataUpdate(AppDataUpdate(componentID: ComponentID.participantList, operation: .update(update.tlsEncoded)))
     }
 
-    /// The AppDataUpdate a proposal carries, if it is one; throws when its body is malformed.
-    public static func decode(_ proposal: Proposal) throws -> AppDataUpdate? {
-        guard case .other(let t, let data) = proposal, t == type else { return nil }
-        return try AppDataUpdate(tlsDecoding: data)
+    /// The AppDataUpdate this proposal is, if it is one.
+    public var appDataUpdate: AppDataUpdate? {
+        if case .appDataUpdate(let u) = self { return u }
+        return nil
     }
 }

@@ -92,7 +92,7 @@ public struct ContentExampleRunner: VectorRunner {
         let context = ValidationContext(draft: draft, now: sidecar.hubTimestampMillis.map { $0 / 1000 },
                                         hubTimestampMillis: sidecar.hubTimestampMillis)
         let errors = ContentValidator.validate(decoded, context: context).filter(\.isError)
-        try ContentCase.check(&checks, "\(draft.name) §6, §9.1", "semantic validation finds no error",
+        try ContentCase.check(&checks, "HARNESS-content-examplesValid", "semantic validation (\(draft.name) §6, §9.1) finds no error",
                               expected: "no errors", actual: errors.isEmpty ? "no errors" : errors.map(\.description).joined(separator: "; "))
     }
 

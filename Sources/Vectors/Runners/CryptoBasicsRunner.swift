@@ -36,7 +36,7 @@ public struct CryptoBasicsRunner: VectorRunner {
 
     public func run(_ source: VectorSource) -> [CaseResult] {
         MLSVectorCases.run(source, as: Case.self,
-                           requirements: ["RFC9420 §5.1.2", "RFC9420 §5.1.3", "RFC9420 §5.2", "RFC9420 §8", "RFC9420 §9"],
+                           requirements: ["RFC9420 §5.1", "RFC9420 §5.1.2", "RFC9420 §5.1.3", "RFC9420 §5.2", "RFC9420 §8", "RFC9420 §9"],
                            cipherSuite: { $0.cipher_suite }) { c, id in
             let suite = try MLSVectorCases.suite(c.cipher_suite)
             try Self.check(c, suite: suite, id: id)

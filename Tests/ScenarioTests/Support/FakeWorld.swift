@@ -1,3 +1,4 @@
+import MIMIProtocol
 import Results
 @testable import Scenario
 
@@ -194,6 +195,13 @@ final class FakeWorld: ScenarioWorld {
             log(provider(by), hub, "/reportAbuse/\(room)", 201, "AbuseReport")
             return ActionOutcome(httpStatus: 201, respondent: hub)
         case .inject(let i):
+            // An application message of an epoch the room has left (negative/submit-epoch-too-old): epochTooOld.
+            if i.endpoint == "submitMessage", case .hex(let bytes) = i.body, let room = i.room, let current = rooms[room]?.epoch,
+               let request = try? SubmitMessageRequest(tlsDecoding: bytes), case .privateMessage(let m) = request.appMessage.body,
+               m.epoch < current {
+                log(i.from, i.to, "/\(i.endpoint)", 200, "epochTooOld")
+                return ActionOutcome(code: "epochTooOld", httpStatus: 200, respondent: i.to)
+            }
             let replay = i.body == .replayLast
             log(i.from, i.to, "/\(i.endpoint)", replay ? 201 : 400, "injected")
             return replay ? ActionOutcome(httpStatus: 201, respondent: i.to)

@@ -17,6 +17,12 @@ public struct ExtensionType: RawRepresentable, Hashable, Sendable, CustomStringC
     public static let externalPub = ExtensionType(4)
     /// `external_senders(5)`, §12.1.8.1.
     public static let externalSenders = ExtensionType(5)
+    /// `app_data_dictionary` (draft-ietf-mls-extensions §7.2.1, 0x0006 suggested).
+    public static let appDataDictionary = ExtensionType(0x0006)
+    /// `supported_wire_formats` (draft-ietf-mls-extensions §7.2.2, 0x0007 suggested).
+    public static let supportedWireFormats = ExtensionType(0x0007)
+    /// `required_wire_formats` (draft-ietf-mls-extensions §7.2.3, 0x0008 suggested).
+    public static let requiredWireFormats = ExtensionType(0x0008)
 
     /// The extension types RFC 9420 defines; §7.2 says a client need not list these in its capabilities.
     public static let defaultTypes: [ExtensionType] = [.applicationID, .ratchetTree, .requiredCapabilities, .externalPub, .externalSenders]
@@ -29,6 +35,9 @@ public struct ExtensionType: RawRepresentable, Hashable, Sendable, CustomStringC
         case 3: "required_capabilities"
         case 4: "external_pub"
         case 5: "external_senders"
+        case 6: "app_data_dictionary"
+        case 7: "supported_wire_formats"
+        case 8: "required_wire_formats"
         default: "extension_type(0x\(String(rawValue, radix: 16)))"
         }
     }

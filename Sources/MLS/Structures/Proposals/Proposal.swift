@@ -2,8 +2,10 @@ import TLSCodec
 
 /// `Proposal` (RFC 9420 §12.1): a proposed change to the group, selected by its ProposalType.
 ///
-/// RFC 9420 gives no length for the body of an unknown proposal type. Like OpenMLS and mls-rs, this decoder reads
-/// such a body as `opaque<V>` and keeps it byte for byte.
+/// The bodies of the draft-ietf-mls-extensions proposals (§4.7 AppDataUpdate, §4.8 AppEphemeral, §6.3 SelfRemove)
+/// are written inline after `proposal_type`, as the draft's `select (Proposal.msg_type)` defines them, and decoded
+/// strictly. RFC 9420 gives no length for the body of any other unknown proposal type; like OpenMLS and mls-rs,
+/// this decoder reads such a body as `opaque<V>` and keeps it byte for byte.
 public enum Proposal: Hashable, Sendable, TLSCodable {
     case add(Add)
     case update(Update)
@@ -12,7 +14,14 @@ public enum Proposal: Hashable, Sendable, TLSCodable {
     case reInit(ReInit)
     case externalInit(ExternalInit)
     case groupContextExtensions(GroupContextExtensions)
-    /// A proposal of a type RFC 9420 does not define, its body kept as the contents of an `opaque<V>`.
+    /// `app_data_update` (draft-ietf-mls-extensions §4.7).
+    case appDataUpdate(AppDataUpdate)
+    /// `app_ephemeral` (draft-ietf-mls-extensions §4.8).
+    case appEphemeral(AppEphemeral)
+    /// `self_remove` (draft-ietf-mls-extensions §6.3).
+    case selfRemove(SelfRemove)
+    /// A proposal of a type neither RFC 9420 nor draft-ietf-mls-extensions defines here, its body kept as the
+    /// contents of an `opaque<V>`.
     case other(type: ProposalType, data: [UInt8])
 
     public var proposalType: ProposalType {
@@ -24,6 +33,9 @@ public enum Proposal: Hashable, Sendable, TLSCodable {
         case .reInit: .reinit
         case .externalInit: .externalInit
         case .groupContextExtensions: .groupContextExtensions
+        case .appDataUpdate: .appDataUpdate
+        case .appEphemeral: .appEphemeral
+        case .selfRemove: .selfRemove
         case .other(let type, _): type
         }
     }
@@ -39,6 +51,9 @@ public enum Proposal: Hashable, Sendable, TLSCodable {
         case .externalInit: self = .externalInit(try reader.read(ExternalInit.self, "external_init"))
         case .groupContextExtensions:
             self = .groupContextExtensions(try reader.read(GroupContextExtensions.self, "group_context_extensions"))
+        case .appDataUpdate: self = .appDataUpdate(try reader.read(AppDataUpdate.self, "app_data_update"))
+        case .appEphemeral: self = .appEphemeral(try reader.read(AppEphemeral.self, "app_ephemeral"))
+        case .selfRemove: self = .selfRemove(try reader.read(SelfRemove.self, "self_remove"))
         default:
             self = .other(type: type, data: try reader.readOpaque("data"))
         }
@@ -54,6 +69,9 @@ public enum Proposal: Hashable, Sendable, TLSCodable {
         case .reInit(let p): writer.write(p)
         case .externalInit(let p): writer.write(p)
         case .groupContextExtensions(let p): writer.write(p)
+        case .appDataUpdate(let p): writer.write(p)
+        case .appEphemeral(let p): writer.write(p)
+        case .selfRemove(let p): writer.write(p)
         case .other(_, let data): writer.writeOpaque(data)
         }
     }

@@ -1,18 +1,24 @@
 import TLSCodec
 
-/// `AppDataUpdateOperation` (draft-ietf-mls-extensions §"Updating Application Data"):
-/// `enum { invalid(0), update(1), remove(2), (255) }`.
+/// `AppDataUpdateOperation` (draft-ietf-mls-extensions §4.7 "Updating Application Data in the GroupContext"):
+/// `enum { invalid(0), update(1), remove(2), (255) }`; `invalid` and every unassigned value are refused.
 public enum AppDataUpdateOperation: UInt8, Hashable, Sendable, CaseIterable {
     case update = 1
     case remove = 2
 }
 
-/// `AppDataUpdate` proposal (draft-ietf-mls-extensions §"Updating Application Data"): replaces or removes one
-/// component's data in the GroupContext `app_data_dictionary`.
+/// `AppDataUpdate` proposal body (draft-ietf-mls-extensions §4.7, proposal type `app_data_update`, 0x0008
+/// suggested): changes one component's data in the GroupContext `app_data_dictionary`.
+///
+/// ```
+/// struct { ComponentID component_id; AppDataUpdateOperation op;
+///          select (op) { case update: opaque update<V>; case remove: struct{}; }; } AppDataUpdate;
+/// ```
+/// In a `Proposal` the body follows `proposal_type` inline, with no length prefix.
 public struct AppDataUpdate: Hashable, Sendable, TLSCodable {
     /// The `select (op)` body.
     public enum Operation: Hashable, Sendable {
-        /// `update`: component-defined update bytes.
+        /// `update`: component-defined update bytes, interpreted by the application logic of the component.
         case update([UInt8])
         /// `remove`: no body.
         case remove
@@ -29,7 +35,7 @@ public struct AppDataUpdate: Hashable, Sendable, TLSCodable {
     public init(from reader: inout TLSReader) throws {
         componentID = try reader.readUInt16("component_id")
         let op = try reader.readEnum8(AppDataUpdateOperation.self, "op",
-                                      rule: "AppDataUpdateOperation must be update(1) or remove(2) (draft-ietf-mls-extensions)")
+                                      rule: "AppDataUpdateOperation must be update(1) or remove(2) (draft-ietf-mls-extensions §4.7)")
         switch op {
         case .update: operation = .update(try reader.readOpaque("update"))
         case .remove: operation = .remove
@@ -49,9 +55,9 @@ public struct AppDataUpdate: Hashable, Sendable, TLSCodable {
 }
 
 extension AppDataUpdate {
-    /// Checks the per-commit rule of draft-ietf-mls-extensions §"Updating Application Data": for one
-    /// component ID, either a single `remove` or one or more `update`s, never both and never two removes.
-    /// Returns the first offending component ID, or nil when the set is valid.
+    /// Checks the per-commit rule of draft-ietf-mls-extensions §4.7: for one component ID, either a single `remove`
+    /// or one or more `update`s, never both and never two removes. Returns the first offending component ID (in
+    /// ascending order), or nil when the list is valid.
     public static func conflictingComponent(in updates: [AppDataUpdate]) -> UInt16? {
         var removes: [UInt16: Int] = [:]
         var hasUpdate: Set<UInt16> = []

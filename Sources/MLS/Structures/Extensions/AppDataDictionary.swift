@@ -1,6 +1,7 @@
 import TLSCodec
 
-/// `ComponentData` (draft-ietf-mls-extensions §"Application Data Dictionary"): one component's data.
+/// `ComponentData` (draft-ietf-mls-extensions §4.6 "Attaching Application Data to MLS Messages"): one component's
+/// data, `struct { ComponentID component_id; opaque data<V>; }` with a uint16 ComponentID (-09 and later).
 public struct ComponentData: Hashable, Sendable, TLSCodable {
     public var componentID: UInt16
     public var data: [UInt8]
@@ -21,11 +22,13 @@ public struct ComponentData: Hashable, Sendable, TLSCodable {
     }
 }
 
-/// `AppDataDictionary` (draft-ietf-mls-extensions §"Application Data Dictionary"):
-/// `struct { ComponentData component_data<V>; }`, entries sorted by `component_id` with no duplicates; the
-/// decoder rejects unsorted or repeated IDs. MIMI also uses it as a generic extension map
-/// (`consent_extensions`, `id_request_extensions`, … in draft-ietf-mimi-protocol-06).
-public struct AppDataDictionary: Hashable, Sendable, TLSCodable {
+/// `AppDataDictionary` (draft-ietf-mls-extensions §4.6): `struct { ComponentData component_data<V>; }`, the body of
+/// the `app_data_dictionary` extension (0x0006, suggested) in a KeyPackage, LeafNode, GroupContext or GroupInfo.
+/// Entries MUST be sorted by `component_id` with at most one entry per ID; the decoder rejects anything else.
+/// MIMI also uses the struct as a generic extension map (`consent_extensions`, `id_request_extensions`, … in
+/// draft-ietf-mimi-protocol-06).
+public struct AppDataDictionary: Hashable, Sendable, ExtensionContent {
+    public static let extensionType = ExtensionType.appDataDictionary
     public private(set) var entries: [ComponentData]
 
     /// An empty dictionary.
@@ -38,6 +41,7 @@ public struct AppDataDictionary: Hashable, Sendable, TLSCodable {
         self.entries = byID.keys.sorted().compactMap { id in byID[id].map { ComponentData(componentID: id, data: $0) } }
     }
 
+    /// The data of component `id`; setting nil removes the entry, setting a value inserts it at its sorted place.
     public subscript(id: UInt16) -> [UInt8]? {
         get { entries.first { $0.componentID == id }?.data }
         set {
@@ -49,6 +53,9 @@ public struct AppDataDictionary: Hashable, Sendable, TLSCodable {
         }
     }
 
+    /// The component IDs present, ascending.
+    public var componentIDs: [UInt16] { entries.map(\.componentID) }
+
     public init(from reader: inout TLSReader) throws {
         entries = try reader.readList("component_data") { r in
             try ComponentData(from: &r)
@@ -56,7 +63,7 @@ public struct AppDataDictionary: Hashable, Sendable, TLSCodable {
         // Ordering is checked after the list is read, so the error names the list and the offending index.
         for i in entries.indices.dropFirst() where entries[i].componentID <= entries[i - 1].componentID {
             throw reader.error(.invalidValue, "component_data[\(i)]",
-                               "component_id \(entries[i].componentID) after \(entries[i - 1].componentID): entries must be sorted by component_id with no duplicates (draft-ietf-mls-extensions)")
+                               "component_id \(entries[i].componentID) after \(entries[i - 1].componentID): entries must be sorted by component_id with no duplicates (draft-ietf-mls-extensions §4.6)")
         }
     }
 

@@ -1,7 +1,9 @@
 import TLSCodec
 
-/// `AppEphemeral` proposal (draft-ietf-mls-extensions §"Application Ephemeral"): data for one component that
-/// applies to one commit only.
+/// `AppEphemeral` proposal body (draft-ietf-mls-extensions §4.8 "Attaching Application Data to a Commit", proposal
+/// type `app_ephemeral`, 0x0009 suggested): `struct { ComponentID component_id; opaque data<V>; }`, data for one
+/// component that accompanies one Commit and changes no state but the transcript. In a `Proposal` the body follows
+/// `proposal_type` inline, with no length prefix.
 public struct AppEphemeral: Hashable, Sendable, TLSCodable {
     public var componentID: UInt16
     public var data: [UInt8]
@@ -20,11 +22,4 @@ public struct AppEphemeral: Hashable, Sendable, TLSCodable {
         writer.writeUInt16(componentID)
         writer.writeOpaque(data)
     }
-}
-
-/// `SelfRemove` proposal (draft-ietf-mls-extensions §"SelfRemove"): `struct {} SelfRemove;`, an empty body.
-public struct SelfRemove: Hashable, Sendable, TLSCodable {
-    public init() {}
-    public init(from reader: inout TLSReader) throws {}
-    public func encode(to writer: inout TLSWriter) {}
 }
