@@ -41,6 +41,23 @@ public enum HashAlgorithm: Sendable, Hashable {
         }
     }
 
+    /// HMAC(key, parts[0] || parts[1] || ...), without concatenating the parts (a labeled input's prefix and a large
+    /// info are fed to the MAC one after the other).
+    public func hmac(key: [UInt8], parts: [[UInt8]]) -> [UInt8] {
+        let k = SymmetricKey(data: key)
+        switch self {
+        case .sha256: return Self.mac(SHA256.self, key: k, parts: parts)
+        case .sha384: return Self.mac(SHA384.self, key: k, parts: parts)
+        case .sha512: return Self.mac(SHA512.self, key: k, parts: parts)
+        }
+    }
+
+    private static func mac<H: HashFunction>(_: H.Type, key: SymmetricKey, parts: [[UInt8]]) -> [UInt8] {
+        var h = HMAC<H>(key: key)
+        for part in parts { h.update(data: part) }
+        return Array(h.finalize())
+    }
+
     /// Constant-time comparison of an HMAC against an expected value.
     public func verifyHMAC(key: [UInt8], data: [UInt8], mac: [UInt8]) -> Bool {
         let k = SymmetricKey(data: key)
@@ -61,12 +78,26 @@ public enum HashAlgorithm: Sendable, Hashable {
         guard length >= 0, length <= 255 * outputLength else {
             throw MLSCryptoError(.invalidLength, "HKDF-Expand length \(length) is outside 0...\(255 * outputLength) (RFC 5869 §2.3)")
         }
+        let key = SymmetricKey(data: prk)
+        switch self {
+        case .sha256: return Self.expand(SHA256.self, key: key, info: info, length: length)
+        case .sha384: return Self.expand(SHA384.self, key: key, info: info, length: length)
+        case .sha512: return Self.expand(SHA512.self, key: key, info: info, length: length)
+        }
+    }
+
+    /// T(i) = HMAC(PRK, T(i-1) || info || i), concatenated and cut to `length` (RFC 5869 §2.3).
+    private static func expand<H: HashFunction>(_: H.Type, key: SymmetricKey, info: [UInt8], length: Int) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(length)
         var block: [UInt8] = []
         var counter: UInt8 = 1
         while out.count < length {
-            block = hmac(key: prk, data: block + info + [counter])
+            var h = HMAC<H>(key: key)
+            h.update(data: block)
+            h.update(data: info)
+            h.update(data: [counter])
+            block = Array(h.finalize())
             out.append(contentsOf: block.prefix(length - out.count))
             counter &+= 1
         }

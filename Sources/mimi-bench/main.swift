@@ -1,7 +1,7 @@
 // mimi-bench: the benchmarks of issue 3, run in release mode (`swift run -c release mimi-bench`). Not a test: it
 // reports times and peak memory for docs/BENCHMARKS.md.
 //
-//   mimi-bench [--vectors-dir DIR] [--sizes 1000,10000] [--suite 1] [--skip-vectors] [--populated-only]
+//   mimi-bench [--vectors-dir DIR] [--sizes 1000,10000] [--suite 1] [--skip-vectors] [--populated-only] [--fresh-only]
 import Foundation
 import MLS
 import MLSCrypto
@@ -16,6 +16,7 @@ struct Options {
     var suite: UInt16 = 1
     var skipVectors = false
     var populatedOnly = false
+    var freshOnly = false
 
     init(_ args: [String]) {
         var i = 0
@@ -28,6 +29,7 @@ struct Options {
             case "--suite": suite = UInt16(next ?? "") ?? 1; i += 1
             case "--skip-vectors": skipVectors = true
             case "--populated-only": populatedOnly = true
+            case "--fresh-only": freshOnly = true
             default: break
             }
             i += 1
@@ -35,16 +37,36 @@ struct Options {
     }
 }
 
-/// Wall-clock seconds of `body`.
-func timed<T>(_ body: () throws -> T) rethrows -> (T, Double) {
-    let clock = ContinuousClock()
-    let start = clock.now
-    let value = try body()
-    let d = clock.now - start
-    return (value, Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18)
+/// Wall-clock and process CPU seconds of one measured operation. The CPU time is what the process itself spent,
+/// so it stays meaningful when other work shares the cores (wall time then includes waiting for a core).
+struct Timing {
+    var wall: Double
+    var cpu: Double
 }
 
-func ms(_ s: Double) -> String { String(format: "%.1f ms", s * 1000) }
+/// CPU time of this process (CLOCK_PROCESS_CPUTIME_ID), in seconds; the benchmark is single-threaded.
+func cpuSeconds() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+}
+
+/// Times `body`.
+func timed<T>(_ body: () throws -> T) rethrows -> (T, Timing) {
+    let clock = ContinuousClock()
+    let start = clock.now
+    let cpuStart = cpuSeconds()
+    let value = try body()
+    let cpu = cpuSeconds() - cpuStart
+    let d = clock.now - start
+    return (value, Timing(wall: Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18, cpu: cpu))
+}
+
+/// "wall (cpu)" in milliseconds.
+func ms(_ t: Timing) -> String { String(format: "%.1f ms (cpu %.1f ms)", t.wall * 1000, t.cpu * 1000) }
+
+/// "wall (cpu)" in seconds.
+func secs(_ t: Timing) -> String { String(format: "%.2f s (cpu %.2f s)", t.wall, t.cpu) }
 
 /// Peak resident set size (VmHWM) from /proc/self/status, in MiB.
 func peakMemoryMiB() -> String {
@@ -68,11 +90,11 @@ func benchVectors(_ dir: String?) throws {
             let source = VectorSource(url: file.url, relativePath: file.relativePath, bytes: Array(try Data(contentsOf: file.url)))
             let (results, t) = timed { runner.run(source) }
             for r in results { counts[r.status, default: 0] += 1 }
-            print("  \(file.relativePath): \(results.filter { $0.status == .passed }.count) passed in \(String(format: "%.2f s", t))")
+            print("  \(file.relativePath): \(results.filter { $0.status == .passed }.count) passed in \(secs(t))")
         }
     }
     let summary = counts.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", ")
-    print("vectors: \(files.count) files under \(root.path): \(summary) in \(String(format: "%.2f s", seconds))")
+    print("vectors: \(files.count) files under \(root.path): \(summary) in \(secs(seconds))")
 }
 
 /// Builds a group of `size` members with one Commit adding everyone, then times single commits.
@@ -97,7 +119,7 @@ func benchGroup(size: Int, suite: CipherSuite) throws {
         try MLSGroup.join(welcome: welcome, keyPackage: bobBundle, using: &rng)
     }
     var bob = joined
-    print("group \(size): setup \(size - 1) KeyPackages \(String(format: "%.2f s", tKP)), one Commit adding all \(String(format: "%.2f s", tSetup)), Welcome join (tree validated) \(String(format: "%.2f s", tJoin))")
+    print("group \(size): setup \(size - 1) KeyPackages \(secs(tKP)), one Commit adding all \(secs(tSetup)), Welcome join (tree validated) \(secs(tJoin))")
 
     // Add one member, no path: alice creates, bob processes.
     let newcomer = try KeyPackageBundle.make(suite: suite, identity: try SigningIdentity.basic(Array("new".utf8), suite: suite, using: &rng), using: &rng)
@@ -145,7 +167,7 @@ func benchPopulated(size: Int, suite: CipherSuite) throws {
         var t = alice.tree
         return (try? t.validate(groupID: alice.groupID, suite: suite, treeHash: alice.treeHash)) != nil
     }
-    print("group \(size), populated tree: built in \(String(format: "%.2f s", tBuild)), tree valid \(treeValid) (\(String(format: "%.2f s", tValidate)))")
+    print("group \(size), populated tree: built in \(secs(tBuild)), tree valid \(treeValid) (\(secs(tValidate)))")
     for round in 1...3 {
         let (out, tCreate) = try timed { try alice.commit(CommitOptions(forcePath: true)) }
         let (_, tProcess) = try timed { try bob.process(out.commit) }
@@ -171,7 +193,7 @@ do {
     let suite = try CipherSuite(options.suite)
     for size in options.sizes {
         if !options.populatedOnly { try benchGroup(size: size, suite: suite) }
-        try benchPopulated(size: size, suite: suite)
+        if !options.freshOnly { try benchPopulated(size: size, suite: suite) }
     }
     print("peak memory (VmHWM): \(peakMemoryMiB())")
 } catch {

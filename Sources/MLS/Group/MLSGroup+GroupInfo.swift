@@ -37,6 +37,7 @@ extension MLSGroup {
         let encryptedGroupInfo = try cipherSuite.aead.seal(key: key, nonce: nonce, aad: [], plaintext: groupInfo.tlsEncoded)
         let filtered = newTree.filteredDirectPath(leaf: myLeaf)
         var entries: [EncryptedGroupSecrets] = []
+        let encryptor = cipherSuite.labeledEncryptor(label: "Welcome", context: encryptedGroupInfo)  // info hashed once
         for (leaf, kp) in joiners {
             var pathSecret: PathSecret?
             if let node = filtered.first(where: { RatchetTree.isInSubtree(leaf * 2, of: $0.node) })?.node,
@@ -44,8 +45,7 @@ extension MLSGroup {
                 pathSecret = PathSecret(pathSecret: secret)
             }
             let gs = GroupSecrets(joinerSecret: secrets.joinerSecret, pathSecret: pathSecret, psks: pskIDs)
-            let sealed = try cipherSuite.encryptWithLabel(publicKey: kp.initKey, label: "Welcome", context: encryptedGroupInfo,
-                                                          plaintext: gs.tlsEncoded, using: &rng)
+            let sealed = try encryptor.encrypt(publicKey: kp.initKey, plaintext: gs.tlsEncoded, using: &rng)
             entries.append(EncryptedGroupSecrets(newMember: cipherSuite.makeKeyPackageRef(kp.tlsEncoded),
                                                  encryptedGroupSecrets: HPKECiphertext(kemOutput: sealed.kemOutput,
                                                                                        ciphertext: sealed.ciphertext)))

@@ -1,8 +1,16 @@
 /// Adding, updating and removing leaves, blanking paths and truncation (RFC 9420 §7.7, §12.1.1–§12.1.3).
 extension RatchetTree {
-    /// The leftmost blank leaf, or `nil` when every leaf is occupied.
+    /// The leftmost blank leaf, or `nil` when every leaf is occupied. Scans from ``blankLeafHint``, below which every
+    /// leaf is known to be occupied.
     public var leftmostBlankLeaf: UInt32? {
-        (0..<leafCount).first { nodes[Int($0) * 2] == nil }
+        guard blankLeafHint < leafCount else { return nil }
+        return (blankLeafHint..<leafCount).first { isBlankLeaf($0) }
+    }
+
+    /// Whether leaf `leaf` (inside the tree) is blank, without copying the node.
+    private func isBlankLeaf(_ leaf: UInt32) -> Bool {
+        if case .none = nodes[Int(leaf) * 2] { return true }
+        return false
     }
 
     /// Adds `leafNode` (§7.7, §12.1.1): into the leftmost blank leaf, else after extending the tree to the right
@@ -14,10 +22,12 @@ extension RatchetTree {
         if let blank = leftmostBlankLeaf {
             index = blank
         } else {
+            blankLeafHint = leafCount
             try extend()
             index = leafCount / 2
         }
         try setLeaf(index, leafNode)
+        blankLeafHint = index + 1  // every leaf up to `index` is now occupied
         for p in TreeMath.directPath(index * 2, leafCount: leafCount) ?? [] {
             guard case .parent(var parent)? = nodes[Int(p)] else { continue }
             parent.unmergedLeaves.append(index)
@@ -30,6 +40,7 @@ extension RatchetTree {
     mutating func extend() throws {
         guard leafCount < TreeMath.maxLeafCount else { throw TreeError.tooLarge }
         let oldCount = nodes.count
+        blankLeafHint = min(blankLeafHint, leafCount)  // the new right half is blank
         leafCount *= 2
         nodes.append(contentsOf: Array(repeating: nil, count: oldCount + 1))
         hashCache.append(contentsOf: Array(repeating: nil, count: oldCount + 1))
@@ -67,6 +78,7 @@ extension RatchetTree {
             let half = leafCount / 2
             guard (half..<leafCount).allSatisfy({ nodes[Int($0) * 2] == nil }) else { return }
             leafCount = half
+            blankLeafHint = min(blankLeafHint, half)
             let width = Int(half) * 2 - 1
             nodes.removeSubrange(width...)
             hashCache.removeSubrange(width...)

@@ -33,6 +33,15 @@ extension RatchetTree {
     /// The filtered direct path of leaf `leaf` (§4.1.2): the direct path without the nodes whose copath child has an
     /// empty resolution, each with its copath child.
     public func filteredDirectPath(leaf: UInt32) -> [(node: UInt32, copathChild: UInt32)] {
-        directPathWithCopath(leaf: leaf).filter { !resolution($0.copathChild).isEmpty }
+        directPathWithCopath(leaf: leaf).filter { hasNonEmptyResolution($0.copathChild) }
+    }
+
+    /// Whether `resolution(x)` is non-empty, i.e. some node of the subtree under `x` is non-blank (§4.1.1), found
+    /// without building the resolution: it stops at the first non-blank node.
+    public func hasNonEmptyResolution(_ x: UInt32) -> Bool {
+        guard contains(x) else { return false }
+        if case .some = nodes[Int(x)] { return true }
+        guard let l = TreeMath.left(x), let r = TreeMath.right(x) else { return false }
+        return hasNonEmptyResolution(l) || hasNonEmptyResolution(r)
     }
 }

@@ -10,6 +10,9 @@ public struct RatchetTree: Sendable, Equatable {
     public internal(set) var nodes: [Node?]
     var hashCache: [[UInt8]?]
     var hashCacheSuite: UInt16?
+    /// Every leaf below this index is occupied (a lower bound on the leftmost blank leaf, §7.7), so that adding
+    /// members one after another finds the next blank leaf in amortised O(1) instead of scanning from leaf 0.
+    var blankLeafHint: UInt32 = 0
 
     /// A one-member tree.
     public init(firstLeaf: LeafNode) {
@@ -81,12 +84,20 @@ public struct RatchetTree: Sendable, Equatable {
 
     /// Leaf indices of the non-blank leaves, in order.
     public var occupiedLeaves: [UInt32] {
-        (0..<leafCount).filter { nodes[Int($0) * 2] != nil }
+        (0..<leafCount).filter { i in
+            if case .some = nodes[Int(i) * 2] { return true }
+            return false
+        }
     }
 
-    /// The non-blank leaves with their indices.
+    /// The non-blank leaves with their indices, in one pass over the leaves.
     public var members: [(index: UInt32, leaf: LeafNode)] {
-        occupiedLeaves.compactMap { i in leaf(i).map { (i, $0) } }
+        var out: [(index: UInt32, leaf: LeafNode)] = []
+        out.reserveCapacity(Int(leafCount))
+        for i in 0..<leafCount {
+            if case .leaf(let l)? = nodes[Int(i) * 2] { out.append((i, l)) }
+        }
+        return out
     }
 
     func contains(_ index: UInt32) -> Bool { Int(index) < nodes.count }
@@ -96,6 +107,7 @@ public struct RatchetTree: Sendable, Equatable {
         guard contains(index) else { throw TreeError.indexOutOfRange(index) }
         if let node, (index % 2 == 0) != (node.nodeType == .leaf) { throw TreeError.nodeTypeMismatch(node: index) }
         nodes[Int(index)] = node
+        if node == nil, index % 2 == 0 { blankLeafHint = min(blankLeafHint, index / 2) }
         invalidateHashes(from: index)
     }
 

@@ -58,13 +58,13 @@ public enum UpdatePathGenerator {
         // Encrypt each path secret to the copath child's resolution under the provisional GroupContext (§7.6).
         let context = try groupContext(tree.treeHash(suite: suite))
         let excludedNodes = Set(excludedLeaves.map { $0 * 2 })
+        let encryptor = suite.labeledEncryptor(label: "UpdatePathNode", context: context)  // info hashed once
         var nodes: [UpdatePathNode] = []
         for (i, entry) in filtered.enumerated() {
             var ciphertexts: [HPKECiphertext] = []
             for r in tree.resolution(entry.copathChild) where !excludedNodes.contains(r) {
                 guard let key = tree.node(r)?.encryptionKey else { continue }
-                let sealed = try suite.encryptWithLabel(publicKey: key, label: "UpdatePathNode", context: context,
-                                                        plaintext: secrets[i], using: &rng)
+                let sealed = try encryptor.encrypt(publicKey: key, plaintext: secrets[i], using: &rng)
                 ciphertexts.append(HPKECiphertext(kemOutput: sealed.kemOutput, ciphertext: sealed.ciphertext))
             }
             nodes.append(UpdatePathNode(encryptionKey: pairs[i].publicKey, encryptedPathSecret: ciphertexts))

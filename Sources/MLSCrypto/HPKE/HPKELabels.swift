@@ -3,7 +3,7 @@ enum HPKELabels {
     static let version: [UInt8] = Array("HPKE-v1".utf8)
 
     static func labeledExtract(_ kdf: HashAlgorithm, suiteID: [UInt8], salt: [UInt8], label: String, ikm: [UInt8]) -> [UInt8] {
-        kdf.extract(salt: salt, ikm: version + suiteID + Array(label.utf8) + ikm)
+        kdf.hmac(key: salt, parts: [version, suiteID, Array(label.utf8), ikm])  // Extract(salt, labeled_ikm)
     }
 
     static func labeledExpand(_ kdf: HashAlgorithm, suiteID: [UInt8], prk: [UInt8], label: String, info: [UInt8],

@@ -1,7 +1,8 @@
 import TLSCodec
 
-/// `Node` (RFC 9420 §7.8, §12.4.3.3): a leaf or a parent node of the ratchet tree.
-public enum Node: Hashable, Sendable, TLSCodable {
+/// `Node` (RFC 9420 §7.8, §12.4.3.3): a leaf or a parent node of the ratchet tree. Indirect, so that a tree of n
+/// nodes is an array of n references: copying the tree for a staged Commit, or scanning it, does not copy node contents.
+public indirect enum Node: Hashable, Sendable, TLSCodable {
     case leaf(LeafNode)
     case parent(ParentNode)
 
