@@ -84,10 +84,7 @@ public struct KeyPackageStore: Sendable {
         var outcomes: [ClientOutcome] = []
         for client in clientOrder[user] ?? [] {
             var entries = byUser[user]?[client] ?? []
-            entries.removeAll { entry in
-                guard let lifetime = entry.keyPackage.leafNode.lifetime else { return false }
-                return lifetime.notAfter < nowSeconds
-            }
+            entries.removeAll { Self.expired($0, at: nowSeconds) }
             if entries.isEmpty {
                 byUser[user]?[client] = entries
                 outcomes.append(.keyMaterialExhausted(client: client))
@@ -96,7 +93,7 @@ public struct KeyPackageStore: Sendable {
             let pick = entries.firstIndex { entry in
                 let kp = entry.keyPackage
                 if !acceptableSuites.contains(kp.cipherSuite) { return false }
-                if let lifetime = kp.leafNode.lifetime, !lifetime.contains(nowSeconds) { return false }
+                if !Self.current(entry, at: nowSeconds) { return false }
                 return KeyPackageStore.supports(kp.leafNode.capabilities, required)
             }
             if let pick {
@@ -115,8 +112,8 @@ public struct KeyPackageStore: Sendable {
     public mutating func claim(client: String, nowSeconds: UInt64) -> KeyPackage? {
         for (user, clients) in byUser {
             guard var entries = clients[client] else { continue }
-            entries.removeAll { $0.keyPackage.leafNode.lifetime.map { $0.notAfter < nowSeconds } ?? false }
-            guard let pick = entries.firstIndex(where: { $0.keyPackage.leafNode.lifetime?.contains(nowSeconds) ?? true }) else {
+            entries.removeAll { Self.expired($0, at: nowSeconds) }
+            guard let pick = entries.firstIndex(where: { Self.current($0, at: nowSeconds) }) else {
                 byUser[user]?[client] = entries
                 return nil
             }
@@ -126,6 +123,23 @@ public struct KeyPackageStore: Sendable {
             return entry.keyPackage
         }
         return nil
+    }
+
+    /// Whether the entry's lifetime ended before `now` (RFC 9420 §7.2): such a KeyPackage is never handed out again.
+    /// (Written as a plain function: Swift 6.3's optimiser crashed on the same test inlined in a closure.)
+    static func expired(_ entry: Entry, at now: UInt64) -> Bool {
+        switch entry.keyPackage.leafNode.source {
+        case .keyPackage(let lifetime): return lifetime.notAfter < now
+        default: return false
+        }
+    }
+
+    /// Whether `now` lies within the entry's lifetime (a KeyPackage without one is always current).
+    static func current(_ entry: Entry, at now: UInt64) -> Bool {
+        switch entry.keyPackage.leafNode.source {
+        case .keyPackage(let lifetime): return lifetime.contains(now)
+        default: return true
+        }
     }
 
     /// The client a KeyPackageRef was issued for.
