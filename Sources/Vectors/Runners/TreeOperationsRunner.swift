@@ -32,22 +32,9 @@ public struct TreeOperationsRunner: VectorRunner {
     static let requirements = ["RFC9420 §7.7", "RFC9420 §7.8", "RFC9420 §12.1"]
 
     public func run(_ source: VectorSource) -> [CaseResult] {
-        let cases: [Result<Case, any Error>]
-        do {
-            cases = try VectorJSON.decodeCases(Case.self, from: source)
-        } catch {
-            return [CaseResult(id: "mls/\(source.stem)", status: .error, requirements: Self.requirements,
-                               message: "\(error)", source: source.relativePath)]
-        }
-        return cases.enumerated().map { index, parsed in
-            let suiteID = try? parsed.get().cipherSuite
-            return VectorCase.run(id: "mls/\(source.stem)/\(index)", source: source.relativePath, cipherSuite: suiteID,
-                                  requirements: Self.requirements) {
-                let c: Case
-                do { c = try parsed.get() } catch { throw VectorFileError(file: source.relativePath, detail: "case \(index): \(VectorJSON.describe(error))") }
-                if let reason = CipherSuite.unsupportedReason(c.cipherSuite) { throw VectorUnsupported(reason) }
-                try Self.check(c)
-            }
+        MLSVectorCases.run(source, as: Case.self, requirements: Self.requirements, cipherSuite: { $0.cipherSuite }) { c, _ in
+            if let reason = CipherSuite.unsupportedReason(c.cipherSuite) { throw VectorUnsupported(reason) }
+            try Self.check(c)
         }
     }
 
