@@ -102,7 +102,7 @@ public struct SinglePart: Sendable, Hashable {
 }
 
 /// `ExternalPart` (§4.5): content fetched from a URL, usually AEAD-encrypted.
-public struct ExternalPart: Sendable, Hashable {
+public struct ExternalPart: Sendable, Hashable, Codable {
     public var contentType: String
     public var url: String
     /// UNIX seconds after which the content is invalid; 0 = never.

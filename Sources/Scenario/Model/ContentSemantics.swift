@@ -1,3 +1,5 @@
+import MIMIContent
+
 /// The meaning of one MIMI content message (draft-ietf-mimi-content-08 `mimiContent`), without the salt and
 /// the sender/room URIs: what a receiver must end up with, compared field by field with what was sent.
 ///
@@ -66,37 +68,5 @@ public indirect enum PartSemantics: Sendable, Hashable, Codable {
     public static let markdown = "text/markdown;variant=GFM-MIMI"
 }
 
-/// An `ExternalPart`: a reference to content stored elsewhere.
-public struct ExternalSemantics: Sendable, Hashable, Codable {
-    public var contentType: String
-    public var url: String
-    public var expires: UInt32
-    public var size: UInt64
-    /// IANA AEAD id; 0 = not encrypted, 1 = AES-128-GCM (mandatory to implement).
-    public var encAlg: UInt16
-    public var key: [UInt8]
-    public var nonce: [UInt8]
-    public var aad: [UInt8]
-    /// Named-information hash id (1 = SHA-256).
-    public var hashAlg: UInt8
-    public var contentHash: [UInt8]
-    public var description: String
-    public var filename: String
-
-    public init(contentType: String, url: String, expires: UInt32 = 0, size: UInt64 = 0, encAlg: UInt16 = 0,
-                key: [UInt8] = [], nonce: [UInt8] = [], aad: [UInt8] = [], hashAlg: UInt8 = 0,
-                contentHash: [UInt8] = [], description: String = "", filename: String = "") {
-        self.contentType = contentType
-        self.url = url
-        self.expires = expires
-        self.size = size
-        self.encAlg = encAlg
-        self.key = key
-        self.nonce = nonce
-        self.aad = aad
-        self.hashAlg = hashAlg
-        self.contentHash = contentHash
-        self.description = description
-        self.filename = filename
-    }
-}
+/// An `ExternalPart` (draft-ietf-mimi-content-08 §4.5): the content model's own type, compared field by field.
+public typealias ExternalSemantics = ExternalPart
