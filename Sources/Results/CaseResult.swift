@@ -20,6 +20,8 @@ public struct CaseResult: Codable, Sendable, Hashable {
     public var source: String?
     /// Non-fatal remarks (e.g. "unverified source").
     public var warnings: [String]
+    /// SHOULD-level and policy checks that did not hold: shown beside failures, never failing the case.
+    public var findings: [Finding]
     /// The sub-checks the case made, in order.
     public var checks: [CheckRecord]
     /// Wire transcript, when the case exchanged messages.
@@ -27,8 +29,8 @@ public struct CaseResult: Codable, Sendable, Hashable {
 
     public init(id: String, status: CaseStatus, cipherSuite: UInt16? = nil, requirements: [String] = [],
                 durationSeconds: Double = 0, message: String? = nil, expected: String? = nil, actual: String? = nil,
-                party: String? = nil, source: String? = nil, warnings: [String] = [], checks: [CheckRecord] = [],
-                transcript: [TranscriptEntry] = []) {
+                party: String? = nil, source: String? = nil, warnings: [String] = [], findings: [Finding] = [],
+                checks: [CheckRecord] = [], transcript: [TranscriptEntry] = []) {
         self.id = id
         self.status = status
         self.cipherSuite = cipherSuite
@@ -40,13 +42,14 @@ public struct CaseResult: Codable, Sendable, Hashable {
         self.party = party
         self.source = source
         self.warnings = warnings
+        self.findings = findings
         self.checks = checks
         self.transcript = transcript
     }
 
     enum CodingKeys: String, CodingKey {
         case id, status, cipherSuite = "cipher_suite", requirements, durationSeconds = "duration_seconds", message,
-             expected, actual, party, source, warnings, checks, transcript
+             expected, actual, party, source, warnings, findings, checks, transcript
     }
 
     public init(from decoder: any Decoder) throws {
@@ -62,6 +65,7 @@ public struct CaseResult: Codable, Sendable, Hashable {
         party = try c.decodeIfPresent(String.self, forKey: .party)
         source = try c.decodeIfPresent(String.self, forKey: .source)
         warnings = try c.decodeIfPresent([String].self, forKey: .warnings) ?? []
+        findings = try c.decodeIfPresent([Finding].self, forKey: .findings) ?? []
         checks = try c.decodeIfPresent([CheckRecord].self, forKey: .checks) ?? []
         transcript = try c.decodeIfPresent([TranscriptEntry].self, forKey: .transcript) ?? []
     }
@@ -79,6 +83,7 @@ public struct CaseResult: Codable, Sendable, Hashable {
         try c.encodeIfPresent(party, forKey: .party)
         try c.encodeIfPresent(source, forKey: .source)
         if !warnings.isEmpty { try c.encode(warnings, forKey: .warnings) }
+        if !findings.isEmpty { try c.encode(findings, forKey: .findings) }
         if !checks.isEmpty { try c.encode(checks, forKey: .checks) }
         if !transcript.isEmpty { try c.encode(transcript, forKey: .transcript) }
     }

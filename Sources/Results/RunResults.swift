@@ -1,15 +1,33 @@
-/// Counts of cases by status: the `summary` object of results.json (see docs/results.schema.json).
+/// Counts of cases by status, and of findings: the `summary` object of results.json (see docs/results.schema.json).
 public struct Summary: Codable, Sendable, Hashable {
     public var passed = 0
     public var failed = 0
     public var unsupported = 0
     public var skipped = 0
     public var error = 0
+    /// Findings over all cases (``Finding``): SHOULD-level and policy checks that did not hold. They never change
+    /// ``isSuccess``.
+    public var findings = 0
 
     public init() {}
 
     public init(_ cases: [CaseResult]) {
-        for c in cases { add(c.status) }
+        for c in cases {
+            add(c.status)
+            findings += c.findings.count
+        }
+    }
+
+    enum CodingKeys: String, CodingKey { case passed, failed, unsupported, skipped, error, findings }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        passed = try c.decode(Int.self, forKey: .passed)
+        failed = try c.decode(Int.self, forKey: .failed)
+        unsupported = try c.decode(Int.self, forKey: .unsupported)
+        skipped = try c.decode(Int.self, forKey: .skipped)
+        error = try c.decode(Int.self, forKey: .error)
+        findings = try c.decodeIfPresent(Int.self, forKey: .findings) ?? 0
     }
 
     public mutating func add(_ status: CaseStatus) {

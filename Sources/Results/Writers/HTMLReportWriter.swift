@@ -36,8 +36,8 @@ public struct HTMLReportWriter: ReportWriter {
         var meta = "\(HTMLText.escape(r.tool)) \(HTMLText.escape(r.version)) · <code>\(HTMLText.escape(r.command))</code>"
         if let seed = r.seed { meta += " · seed \(seed)" }
         h.raw("<p class=\"meta\">\(meta)</p>")
-        h.raw("<table class=\"totals\"><tr><th>Total</th><th>Passed</th><th>Failed</th><th>Error</th><th>Unsupported</th><th>Skipped</th></tr>")
-        h.raw("<tr><td>\(s.total)</td><td class=\"passed\">\(s.passed)</td><td class=\"failed\">\(s.failed)</td><td class=\"error\">\(s.error)</td><td class=\"unsupported\">\(s.unsupported)</td><td class=\"skipped\">\(s.skipped)</td></tr></table>")
+        h.raw("<table class=\"totals\"><tr><th>Total</th><th>Passed</th><th>Failed</th><th>Error</th><th>Unsupported</th><th>Skipped</th><th>Findings</th></tr>")
+        h.raw("<tr><td>\(s.total)</td><td class=\"passed\">\(s.passed)</td><td class=\"failed\">\(s.failed)</td><td class=\"error\">\(s.error)</td><td class=\"unsupported\">\(s.unsupported)</td><td class=\"skipped\">\(s.skipped)</td><td>\(s.findings)</td></tr></table>")
         h.raw("<h2>By source</h2><table><tr><th>Source</th><th>Passed</th><th>Failed</th><th>Error</th><th>Unsupported</th><th>Skipped</th></tr>")
         for g in HTMLCaseGroups.group(r.cases) {
             let gs = Summary(g.cases)
@@ -140,11 +140,24 @@ public struct HTMLReportWriter: ReportWriter {
         h.raw("</section>")
     }
 
+    /// A case's findings: shown open, marked as not failing the case.
+    private func findingsBlock(_ h: inout HTMLBuilder, _ findings: [Finding]) {
+        guard !findings.isEmpty else { return }
+        h.raw("<details class=\"findings\" open><summary>Findings, not failures (\(findings.count))</summary><table class=\"checks\"><tr><th>Level</th><th>Requirement</th><th>Party</th><th>Finding</th><th>Expected</th><th>Actual</th></tr>")
+        for f in findings {
+            var what = HTMLText.escape(f.message)
+            if let impact = f.impact { what += "<br><span class=\"muted\">Interop: \(HTMLText.escape(impact))</span>" }
+            h.raw("<tr class=\"finding\"><td>\(HTMLText.escape(f.level.rawValue))</td><td><code>\(HTMLText.escape(f.requirement))</code></td><td>\(HTMLText.escape(f.party ?? ""))</td><td>\(what)</td><td>\(HTMLText.escape(f.expected ?? ""))</td><td>\(HTMLText.escape(f.actual ?? ""))</td></tr>")
+        }
+        h.raw("</table></details>")
+    }
+
     private func caseBlock(_ h: inout HTMLBuilder, _ c: CaseResult) {
         let open = c.status == .failed || c.status == .error ? " open" : ""
         h.raw("<details class=\"case \(c.status.rawValue)\" id=\"\(Self.anchor(c.id))\" data-status=\"\(c.status.rawValue)\"\(open)>")
         h.raw("<summary><span class=\"badge \(c.status.rawValue)\">\(c.status.rawValue)</span> <code>\(HTMLText.escape(c.id))</code>")
         if let suite = c.cipherSuite { h.raw(" <span class=\"muted\">suite \(suite)</span>") }
+        if !c.findings.isEmpty { h.raw(" <span class=\"badge finding\">\(c.findings.count) findings</span>") }
         h.raw(" <span class=\"muted\">\(Self.duration(c.durationSeconds))</span></summary><div class=\"body\">")
         if let m = c.message { h.raw("<pre class=\"message\">\(HTMLText.escape(m))</pre>") }
         if c.expected != nil || c.actual != nil {
@@ -157,6 +170,7 @@ public struct HTMLReportWriter: ReportWriter {
             for w in c.warnings { h.raw("<li>\(HTMLText.escape(w))</li>") }
             h.raw("</ul>")
         }
+        findingsBlock(&h, c.findings)
         if !c.requirements.isEmpty {
             h.raw("<details><summary>Requirements (\(c.requirements.count))</summary><ul>")
             for r in c.requirements {
@@ -237,6 +251,7 @@ public struct HTMLReportWriter: ReportWriter {
     pre{white-space:pre-wrap;word-break:break-all;margin:.2em 0}.muted,.meta{color:#656d76}
     .verdict{font-size:.6em;padding:.2em .6em;border-radius:1em;vertical-align:middle;color:#fff}
     .verdict.passed{background:#1a7f37}.verdict.failed{background:#cf222e}
+    tr.finding td{background:#fff8c5}.badge.finding{background:#9a6700;color:#fff}
     td.passed,tr.passed td:first-child{color:#1a7f37}td.failed,tr.failed td:first-child{color:#cf222e}td.error{color:#9a6700}
     .badge{display:inline-block;min-width:6em;text-align:center;border-radius:.3em;color:#fff;font-size:12px}
     .badge.passed{background:#1a7f37}.badge.failed{background:#cf222e}.badge.error{background:#9a6700}

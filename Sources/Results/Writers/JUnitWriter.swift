@@ -86,6 +86,7 @@ public struct JUnitWriter: ReportWriter {
         if let suite = c.cipherSuite { lines.append("cipher_suite: \(suite)") }
         if !c.requirements.isEmpty { lines.append("requirements: \(c.requirements.joined(separator: ", "))") }
         for w in c.warnings { lines.append("warning: \(w)") }
+        for f in c.findings { lines.append("finding: \(f.line)") }
         return lines
     }
 

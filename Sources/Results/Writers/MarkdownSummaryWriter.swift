@@ -62,6 +62,7 @@ public struct MarkdownSummaryWriter: ReportWriter {
             }
             if bad.count > maxFailures { out.append(""); out.append("… and \(bad.count - maxFailures) more (see report.html).") }
         }
+        out += findingsSection(r)
         if let cov = coverage {
             out.append("")
             out.append("## Requirement coverage")
@@ -92,6 +93,22 @@ public struct MarkdownSummaryWriter: ReportWriter {
         }
         out.append("")
         return out.joined(separator: "\n")
+    }
+
+    /// Findings (SHOULD-level and policy checks that did not hold) by case, after the failures: never failures.
+    private func findingsSection(_ r: RunResults) -> [String] {
+        let withFindings = r.cases.filter { !$0.findings.isEmpty }
+        guard !withFindings.isEmpty else { return [] }
+        var out = ["", "## Findings (not failures)", "",
+                   "\(r.summary.findings) findings in \(withFindings.count) cases: SHOULD-level or harness-policy checks that did not hold.", "",
+                   "| Case | Level | Requirement | Party | Finding |", "|---|---|---|---|---|"]
+        for c in withFindings.prefix(maxFailures) {
+            for f in c.findings {
+                out.append("| `\(Self.code(c.id))` | \(f.level.rawValue) | `\(Self.code(f.requirement))` | \(Self.cell(f.party ?? "")) | \(Self.cell(f.message)) |")
+            }
+        }
+        if withFindings.count > maxFailures { out.append(""); out.append("… and \(withFindings.count - maxFailures) more cases (see report.html).") }
+        return out
     }
 
     /// Text inside a table cell: pipes and newlines would break the row; HTML is escaped.

@@ -16,6 +16,7 @@ public struct TerminalWriter: Sendable {
         var out = table(results)
         out += reasons(results)
         out += details(results)
+        out += findingLines(results)
         if !results.warnings.isEmpty {
             out += "\nWarnings (\(results.warnings.count)):\n"
             out += warningLines(results.warnings)
@@ -30,8 +31,9 @@ public struct TerminalWriter: Sendable {
     /// `PASS: 109 passed, 0 failed, 12 unsupported, 0 skipped, 0 error (121 cases)`.
     public func verdict(_ s: Summary) -> String {
         let word = s.isSuccess ? (s.total == 0 ? "NO CASES" : "PASS") : "FAIL"
+        let findings = s.findings == 0 ? "" : "; \(s.findings) findings"
         return "\(word): \(s.passed) passed, \(s.failed) failed, \(s.unsupported) unsupported, \(s.skipped) skipped, "
-            + "\(s.error) error (\(s.total) cases)"
+            + "\(s.error) error (\(s.total) cases\(findings))"
     }
 
     /// The per-source table.
@@ -84,6 +86,22 @@ public struct TerminalWriter: Sendable {
         }
         if bad.count > maxDetailed {
             out += "  … and \(bad.count - maxDetailed) more (see results.json)\n"
+        }
+        return out
+    }
+
+    /// Findings (SHOULD-level and policy checks that did not hold), under the case they belong to; never failures.
+    public func findingLines(_ results: RunResults) -> String {
+        let withFindings = results.cases.filter { !$0.findings.isEmpty }
+        guard !withFindings.isEmpty else { return "" }
+        var out = "\nFindings, not failures (\(results.summary.findings) in \(withFindings.count) cases):\n"
+        for c in withFindings.prefix(maxDetailed) {
+            out += "  ⚠ \(c.id) [\(c.status.rawValue)]\n"
+            for f in c.findings.prefix(5) { out += "      \(cut(f.line))\n" }
+            if c.findings.count > 5 { out += "      … and \(c.findings.count - 5) more\n" }
+        }
+        if withFindings.count > maxDetailed {
+            out += "  … and \(withFindings.count - maxDetailed) more cases with findings (see results.json)\n"
         }
         return out
     }
