@@ -37,6 +37,8 @@ public struct MLSGroup: Sendable {
     /// This member's Commit, created but not yet merged (§12.4.1).
     public internal(set) var pendingCommit: PendingCommit?
     var rng: DeterministicRandom
+    /// Findings of the operations since the last ``takeFindings()``: rules that did not hold in accepted input.
+    public internal(set) var findings: [MLSFinding] = []
 
     init(cipherSuite: CipherSuite, groupContext: GroupContext, tree: RatchetTree, myLeaf: UInt32, identity: SigningIdentity,
          psks: PSKStore, configuration: GroupConfiguration, privateKeys: TreeKEMPrivateKeys, epochSecrets: EpochSecrets,
@@ -55,6 +57,12 @@ public struct MLSGroup: Sendable {
         secretTree = try SecretTree(cipherSuite: cipherSuite, encryptionSecret: epochSecrets.encryptionSecret,
                                     leafCount: tree.leafCount, configuration: configuration.secretTree)
         self.psks.addResumption(groupID: groupContext.groupID, epoch: groupContext.epoch, psk: epochSecrets.resumptionPSK)
+    }
+
+    /// Returns the findings recorded since the last call (joining, processing, committing) and forgets them.
+    public mutating func takeFindings() -> [MLSFinding] {
+        defer { findings.removeAll() }
+        return findings
     }
 
     // MARK: Read-only views
