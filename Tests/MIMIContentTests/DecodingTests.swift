@@ -4,7 +4,7 @@ import MIMIContent
 
 /// Schema errors name the field, the offset and the rule.
 struct DecodingTests {
-    func error(_ v: CBOR) -> ContentDecodingError? {
+    func error(_ v: CBOR) -> ContentError? {
         do {
             _ = try ContentDecoder.decode(v.encoded)
             return nil
@@ -52,7 +52,7 @@ struct DecodingTests {
     @Test func cborErrorsPassThroughWithTheirCode() {
         var bytes = sampleMessage().encoded
         bytes.append(0)
-        #expect(throws: ContentDecodingError.self) { try ContentDecoder.decode(bytes) }
+        #expect(throws: ContentError.self) { try ContentDecoder.decode(bytes) }
         do {
             _ = try ContentDecoder.decode(bytes)
         } catch {

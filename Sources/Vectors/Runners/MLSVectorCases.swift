@@ -1,4 +1,5 @@
 import Foundation
+import MLS
 import MLSCrypto
 import Results
 
@@ -15,6 +16,13 @@ enum MLSVectorCases {
     static func run<T: Decodable>(_ source: VectorSource, as type: T.Type, requirements: [String],
                                   cipherSuite: (T) -> UInt16? = { _ in nil },
                                   _ body: (T, String) throws -> Void) -> [CaseResult] {
+        run(source, as: type, requirements: requirements, cipherSuite: cipherSuite) { value, id, _ in try body(value, id) }
+    }
+
+    /// Runs every case of `source` decoded as `T`; `body` appends the engine's findings (``MLSFinding``) to the case.
+    static func run<T: Decodable>(_ source: VectorSource, as type: T.Type, requirements: [String],
+                                  cipherSuite: (T) -> UInt16? = { _ in nil },
+                                  _ body: (T, String, inout [MLSFinding]) throws -> Void) -> [CaseResult] {
         let cases: [Result<T, any Error>]
         do {
             cases = try VectorJSON.decodeCases(T.self, from: source)
@@ -31,7 +39,11 @@ enum MLSVectorCases {
                                   source: source.relativePath)
             case .success(let value):
                 return VectorCase.run(id: id, source: source.relativePath, cipherSuite: cipherSuite(value),
-                                      requirements: requirements) { try body(value, id) }
+                                      requirements: requirements) { (findings: inout [Finding]) in
+                    var engine: [MLSFinding] = []
+                    defer { findings += engine.map { Finding($0) } }
+                    try body(value, id, &engine)
+                }
             }
         }
     }

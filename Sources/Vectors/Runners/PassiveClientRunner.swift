@@ -8,7 +8,8 @@ import TLSCodec
 /// (RFC 9420 §12.4.3.1, §12.1, §12.2, §12.3, §12.4.2): checks the private keys against the KeyPackage, joins from the
 /// Welcome (external PSKs installed, tree in the extension or out of band, validated in full), compares the epoch
 /// authenticator, then for every epoch caches the proposals, processes the Commit with full validation and compares
-/// the epoch authenticator.
+/// the epoch authenticator. A MUST a message breaks fails the case; the engine's findings (SHOULD-level and policy
+/// checks that did not hold) are on the case.
 ///
 /// Lifetime checks are off for these files (each case says so in its warnings): RFC 9420 §7.3 makes the check
 /// RECOMMENDED, and the published passive-client-welcome KeyPackages expired on 2024-03-02.
@@ -57,14 +58,16 @@ public struct PassiveClientRunner: VectorRunner {
                                   source: source.relativePath)
             case .success(let c):
                 return VectorCase.run(id: id, source: source.relativePath, cipherSuite: c.cipher_suite,
-                                      requirements: Self.requirements, warnings: [Self.warning]) {
-                    try Self.check(c, id: id)
+                                      requirements: Self.requirements, warnings: [Self.warning]) { (findings: inout [Finding]) in
+                    var engine: [MLSFinding] = []
+                    defer { findings += engine.map { Finding($0) } }
+                    try Self.check(c, id: id, findings: &engine)
                 }
             }
         }
     }
 
-    static func check(_ c: Case, id: String) throws {
+    static func check(_ c: Case, id: String, findings: inout [MLSFinding]) throws {
         let suite = try MLSVectorCases.suite(c.cipher_suite)
         guard case .keyPackage(let kp) = try MLSMessage(tlsDecoding: c.key_package.bytes).body else {
             throw VectorMismatch(field: "key_package", expected: "an MLSMessage carrying a KeyPackage", actual: "another wire format")
@@ -91,6 +94,7 @@ public struct PassiveClientRunner: VectorRunner {
         var rng = DeterministicRandom(seed: Array(id.utf8))
         var group = try MLSGroup.join(welcome: welcome, keyPackage: bundle, ratchetTree: tree, psks: psks,
                                       configuration: configuration, using: &rng)
+        findings += group.takeFindings()
         try VectorCase.expectEqual(group.epochAuthenticator, c.initial_epoch_authenticator.bytes,
                                    "initial_epoch_authenticator", "RFC9420 §8.7")
         for (n, epoch) in c.epochs.enumerated() {
@@ -106,6 +110,7 @@ public struct PassiveClientRunner: VectorRunner {
             } catch {
                 throw VectorMismatch(field: "epochs[\(n)].commit", expected: "accepted", actual: "\(error)")
             }
+            findings += group.takeFindings()
             try VectorCase.expectEqual(group.epochAuthenticator, epoch.epoch_authenticator.bytes,
                                        "epochs[\(n)].epoch_authenticator", "RFC9420 §8.7")
         }

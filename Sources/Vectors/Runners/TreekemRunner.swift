@@ -3,7 +3,8 @@ import MLSCrypto
 import Results
 import TLSCodec
 
-/// Runs `treekem.json` (RFC 9420 §7.4–§7.6, §7.8, §7.9, §12.4.1–§12.4.2): loads each leaf's private state and checks
+/// Runs `treekem.json` (RFC 9420 §7.4–§7.6, §7.8, §7.9, §12.4.1–§12.4.2): validates the ratchet tree (§12.4.3.1; a
+/// MUST it breaks fails the case, the engine's findings go on it), loads each leaf's private state and checks
 /// the node keys its path secrets derive match the public tree; for every UpdatePath, merges it (parent hashes
 /// checked), compares the tree hash after, has every other member decrypt its path secret and compares it and the
 /// commit secret; then generates a fresh UpdatePath from the same sender and checks every receiver derives the
@@ -39,19 +40,23 @@ public struct TreekemRunner: VectorRunner {
     }
 
     static let requirements = ["RFC9420 §7.4", "RFC9420 §7.5", "RFC9420 §7.6", "RFC9420 §7.8", "RFC9420 §7.9",
-                               "RFC9420 §12.4.2"]
+                               "RFC9420 §12.4.2", "RFC9420 §7.3"]
 
     public func run(_ source: VectorSource) -> [CaseResult] {
         MLSVectorCases.run(source, as: Case.self, requirements: Self.requirements,
-                           cipherSuite: { $0.cipher_suite }) { c, id in
-            try Self.check(c, id: id)
+                           cipherSuite: { $0.cipher_suite }) { c, id, findings in
+            try Self.check(c, id: id, findings: &findings)
         }
     }
 
-    static func check(_ c: Case, id: String) throws {
+    static func check(_ c: Case, id: String, findings: inout [MLSFinding]) throws {
         let suite = try MLSVectorCases.suite(c.cipher_suite)
         var tree = try RatchetTree(serialized: c.ratchet_tree.bytes)
-        _ = tree.treeHash(suite: suite)  // fill the hash cache once; every copy below starts from it
+        do {
+            findings += try tree.validate(groupID: c.group_id.bytes, suite: suite)  // also fills the hash cache once
+        } catch let e as MLSError {
+            throw VectorMismatch(field: "ratchet_tree", expected: "a valid tree", actual: "\(e)", requirement: e.requirement)
+        }
 
         // Private state: leaf keys and path-secret-derived node keys must match the public tree (§7.4).
         var privateState: [UInt32: TreeKEMPrivateKeys] = [:]

@@ -1,9 +1,9 @@
-import TLSCodec
-
+/// Enumerations and `uint16` lists (RFC 9420 §2.1, RFC 8446 §3.5, §3.8), shared by every structure decoded with
+/// a ``TLSReader``: the MLS structures and the MIMI protocol's.
 extension TLSReader {
-    /// Reads a one-octet enumeration whose unknown values RFC 9420 does not allow; any other value is an
+    /// Reads a one-octet enumeration whose unknown values the structure does not allow; any other value is an
     /// ``TLSCodecError/Code/invalidValue`` error naming the field, its offset and `rule`.
-    mutating func readEnum8<E: RawRepresentable>(_ type: E.Type, _ field: String, rule: String) throws -> E
+    public mutating func readEnum8<E: RawRepresentable>(_ type: E.Type, _ field: String, rule: String) throws -> E
     where E.RawValue == UInt8 {
         let start = offset
         let raw = try readUInt8(field)
@@ -13,8 +13,8 @@ extension TLSReader {
         return value
     }
 
-    /// Reads a two-octet enumeration whose unknown values RFC 9420 does not allow.
-    mutating func readEnum16<E: RawRepresentable>(_ type: E.Type, _ field: String, rule: String) throws -> E
+    /// Reads a two-octet enumeration whose unknown values the structure does not allow.
+    public mutating func readEnum16<E: RawRepresentable>(_ type: E.Type, _ field: String, rule: String) throws -> E
     where E.RawValue == UInt16 {
         let start = offset
         let raw = try readUInt16(field)
@@ -25,14 +25,14 @@ extension TLSReader {
     }
 
     /// Reads `uint16 field<V>`.
-    mutating func readUInt16List(_ field: String) throws -> [UInt16] {
+    public mutating func readUInt16List(_ field: String) throws -> [UInt16] {
         try readList(field) { try $0.readUInt16("") }
     }
 }
 
 extension TLSWriter {
     /// Writes `uint16 field<V>`.
-    mutating func writeUInt16List(_ values: [UInt16]) {
+    public mutating func writeUInt16List(_ values: [UInt16]) {
         writeList(values) { w, v in w.writeUInt16(v) }
     }
 }
