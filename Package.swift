@@ -56,9 +56,9 @@ let package = Package(
         .testTarget(name: "CBORTests", dependencies: ["CBOR"]),
         .testTarget(name: "ResultsTests", dependencies: ["Results"]),
         .testTarget(name: "MLSCryptoTests", dependencies: ["MLSCrypto", "TLSCodec", "Vectors"]),
-        .testTarget(name: "MLSTests", dependencies: ["MLS", "MLSCrypto", "TLSCodec", "Vectors"]),
-        .testTarget(name: "MIMIContentTests", dependencies: ["MIMIContent", "CBOR", "Vectors"]),
-        .testTarget(name: "VectorsTests", dependencies: ["Vectors", "Results"]),
+        .testTarget(name: "MLSTests", dependencies: ["MLS", "MLSCrypto", "TLSCodec", "Vectors", "Results"]),
+        .testTarget(name: "MIMIContentTests", dependencies: ["MIMIContent", "CBOR", "Vectors", "Results", "TLSCodec"]),
+        .testTarget(name: "VectorsTests", dependencies: ["Vectors", "Results", "TLSCodec"]),
         .testTarget(name: "TransportTests", dependencies: ["Transport"]),
         .testTarget(name: "MIMIProtocolTests", dependencies: ["MIMIProtocol", "TLSCodec", "MLS", "Vectors"]),
         .testTarget(name: "SimProvidersTests", dependencies: [

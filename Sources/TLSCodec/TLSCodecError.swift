@@ -60,6 +60,8 @@ public struct TLSCodecError: CodedError {
         self.reason = reason
     }
 
-    public var location: String? { Self.location(field: field.isEmpty ? "<top>" : field, offset: offset) }
+    public var location: String? {
+        code == .invalidHex ? "hex character \(offset)" : Self.location(field: field.isEmpty ? "<top>" : field, offset: offset)
+    }
     public var requirement: String? { code.requirement }
 }

@@ -57,6 +57,23 @@ public enum GroupContextEvolution {
         if let id = AppDataUpdate.conflictingComponent(in: updates.map(\.body)) {
             throw MLSError(.appDataConflictingOperations, "component \(id) has a remove together with an update or another remove")
         }
+        let after = try applyUpdates(updates, to: before, isExternalCommit: isExternalCommit, logic: logic)
+        do {
+            try logic.validate(AppDataCommitChange(before: before, after: after, updates: updates, ephemerals: ephemerals,
+                                                   isExternalCommit: isExternalCommit))
+        } catch {
+            throw MLSError(.appDataRejectedByApplication, "the application refuses the Commit's application-data changes: \(error)")
+        }
+        guard !updates.isEmpty else { return extensions }
+        let written = Extension(after)
+        if let position { extensions[position] = written } else { extensions.append(written) }
+        return extensions
+    }
+
+    /// The dictionary after the AppDataUpdates, per component in Commit order (§4.7): a single `remove` of a present
+    /// component, or one or more `update`s whose new data the application logic computes.
+    static func applyUpdates(_ updates: [AppDataProposal<AppDataUpdate>], to before: AppDataDictionary, isExternalCommit: Bool,
+                             logic: any AppDataLogic) throws -> AppDataDictionary {
         var after = before
         var order: [UInt16] = []
         for u in updates where !order.contains(u.body.componentID) { order.append(u.body.componentID) }
@@ -81,16 +98,7 @@ public enum GroupContextEvolution {
                 throw MLSError(.appDataRejectedByApplication, "the application refuses the change of component \(id): \(error)")
             }
         }
-        do {
-            try logic.validate(AppDataCommitChange(before: before, after: after, updates: updates, ephemerals: ephemerals,
-                                                   isExternalCommit: isExternalCommit))
-        } catch {
-            throw MLSError(.appDataRejectedByApplication, "the application refuses the Commit's application-data changes: \(error)")
-        }
-        guard !updates.isEmpty else { return extensions }
-        let written = Extension(after)
-        if let position { extensions[position] = written } else { extensions.append(written) }
-        return extensions
+        return after
     }
 
     /// The proposer of a proposal from `sender` as the application logic sees it: a member's credential in `tree`

@@ -30,17 +30,9 @@ extension MLSGroup {
         var groupRNG = rng.fork("external-join")
         let (kemOutput, initSecret) = try ExternalInitSecret.create(suite: suite, externalPub: externalPub, using: &groupRNG)
 
-        // The joiner's view of the current epoch: context, tree and interim transcript hash; no epoch secrets
-        // (placeholder values derived from zero, never used to protect or open a message).
         let context = info.groupContext
-        let interim = TranscriptHash.interim(cipherSuite: suite, confirmed: context.confirmedTranscriptHash,
-                                             confirmationTag: info.confirmationTag)
-        let placeholder = try EpochSecrets(cipherSuite: suite, joinerSecret: suite.zeroSecret, pskSecret: nil,
-                                           groupContext: context.tlsEncoded)
-        var base = try MLSGroup(cipherSuite: suite, groupContext: context, tree: verified.tree, myLeaf: 0, identity: identity,
-                                psks: psks, configuration: configuration, privateKeys: TreeKEMPrivateKeys(),
-                                epochSecrets: placeholder, interimTranscriptHash: interim, rng: groupRNG)
-        base.psks.resumption[context.groupID]?[context.epoch] = nil
+        var base = try externalJoinBase(info, tree: verified.tree, identity: identity, psks: psks, configuration: configuration,
+                                        rng: groupRNG)
 
         var proposals: [Proposal] = [.externalInit(ExternalInit(kemOutput: kemOutput))]
         if let removePrior { proposals.append(.remove(Remove(removed: removePrior))) }
@@ -87,5 +79,22 @@ extension MLSGroup {
         group.pastEpochs = []
         group.findings = verified.findings + outcome.findings
         return ExternalJoinOutput(group: group, commit: message)
+    }
+
+    /// The joiner's view of the current epoch: context, tree and interim transcript hash; no epoch secrets
+    /// (placeholder values derived from zero, never used to protect or open a message).
+    private static func externalJoinBase(_ info: GroupInfo, tree: RatchetTree, identity: SigningIdentity, psks: PSKStore,
+                                         configuration: GroupConfiguration, rng: DeterministicRandom) throws -> MLSGroup {
+        let suite = try CipherSuite(info.groupContext.cipherSuite)
+        let context = info.groupContext
+        let interim = TranscriptHash.interim(cipherSuite: suite, confirmed: context.confirmedTranscriptHash,
+                                             confirmationTag: info.confirmationTag)
+        let placeholder = try EpochSecrets(cipherSuite: suite, joinerSecret: suite.zeroSecret, pskSecret: nil,
+                                           groupContext: context.tlsEncoded)
+        var base = try MLSGroup(cipherSuite: suite, groupContext: context, tree: tree, myLeaf: 0, identity: identity,
+                                psks: psks, configuration: configuration, privateKeys: TreeKEMPrivateKeys(),
+                                epochSecrets: placeholder, interimTranscriptHash: interim, rng: rng)
+        base.psks.resumption[context.groupID]?[context.epoch] = nil
+        return base
     }
 }

@@ -58,25 +58,7 @@ public struct TreekemRunner: VectorRunner {
             throw VectorMismatch(field: "ratchet_tree", expected: "a valid tree", actual: "\(e)", requirement: e.requirement)
         }
 
-        // Private state: leaf keys and path-secret-derived node keys must match the public tree (§7.4).
-        var privateState: [UInt32: TreeKEMPrivateKeys] = [:]
-        var signatureKeys: [UInt32: [UInt8]] = [:]
-        for leaf in c.leaves_private {
-            var keys = TreeKEMPrivateKeys()
-            let leafPub = try suite.kem.publicKey(privateKey: leaf.encryption_priv.bytes)
-            try VectorCase.expectEqual(leafPub, tree.leaf(leaf.index)?.encryptionKey ?? [],
-                                       "leaves_private[\(leaf.index)].encryption_priv", "RFC9420 §7.4")
-            keys.set(leaf.index * 2, NodeKeyPair(privateKey: try suite.kem.normalizedPrivateKey(leaf.encryption_priv.bytes),
-                                                 publicKey: leafPub))
-            for ps in leaf.path_secrets {
-                let pair = try PathSecrets.nodeKeyPair(suite, pathSecret: ps.path_secret.bytes)
-                try VectorCase.expectEqual(pair.publicKey, tree.node(ps.node)?.encryptionKey ?? [],
-                                           "leaves_private[\(leaf.index)].path_secrets[node \(ps.node)]", "RFC9420 §7.4")
-                keys.set(ps.node, pair)
-            }
-            privateState[leaf.index] = keys
-            signatureKeys[leaf.index] = leaf.signature_priv.bytes
-        }
+        let (privateState, signatureKeys) = try Self.privateState(c, tree: tree, suite: suite)
 
         func context(_ treeHash: [UInt8]) -> [UInt8] {
             GroupContext(cipherSuite: c.cipher_suite, groupID: c.group_id.bytes, epoch: c.epoch, treeHash: treeHash,
@@ -121,5 +103,30 @@ public struct TreekemRunner: VectorRunner {
                                            p + "generated commit_secret at leaf \(receiver)", "RFC9420 §7.4")
             }
         }
+    }
+
+    /// Each leaf's private state: its leaf key and the node keys its path secrets derive, which must match the public
+    /// tree (§7.4); and the signature keys.
+    static func privateState(_ c: Case, tree: RatchetTree, suite: CipherSuite)
+        throws -> (keys: [UInt32: TreeKEMPrivateKeys], signatureKeys: [UInt32: [UInt8]]) {
+        var privateState: [UInt32: TreeKEMPrivateKeys] = [:]
+        var signatureKeys: [UInt32: [UInt8]] = [:]
+        for leaf in c.leaves_private {
+            var keys = TreeKEMPrivateKeys()
+            let leafPub = try suite.kem.publicKey(privateKey: leaf.encryption_priv.bytes)
+            try VectorCase.expectEqual(leafPub, tree.leaf(leaf.index)?.encryptionKey ?? [],
+                                       "leaves_private[\(leaf.index)].encryption_priv", "RFC9420 §7.4")
+            keys.set(leaf.index * 2, NodeKeyPair(privateKey: try suite.kem.normalizedPrivateKey(leaf.encryption_priv.bytes),
+                                                 publicKey: leafPub))
+            for ps in leaf.path_secrets {
+                let pair = try PathSecrets.nodeKeyPair(suite, pathSecret: ps.path_secret.bytes)
+                try VectorCase.expectEqual(pair.publicKey, tree.node(ps.node)?.encryptionKey ?? [],
+                                           "leaves_private[\(leaf.index)].path_secrets[node \(ps.node)]", "RFC9420 §7.4")
+                keys.set(ps.node, pair)
+            }
+            privateState[leaf.index] = keys
+            signatureKeys[leaf.index] = leaf.signature_priv.bytes
+        }
+        return (privateState, signatureKeys)
     }
 }
