@@ -38,7 +38,8 @@ public struct PassiveClientRunner: VectorRunner {
         let epochs: [Epoch]
     }
 
-    static let requirements = ["RFC9420 §12.4.3.1", "RFC9420 §12.2", "RFC9420 §12.3", "RFC9420 §12.4.2", "RFC9420 §8.7"]
+    static let requirements = ["RFC9420 §12.4.3.1", "RFC9420 §12.2", "RFC9420 §12.3", "RFC9420 §12.4.2", "RFC9420 §8.7",
+                               "RFC9420 §13.4"]
     static let warning = "lifetime checks off (RFC 9420 §7.3 RECOMMENDED; the published passive-client KeyPackages carry expired lifetimes)"
 
     public func run(_ source: VectorSource) -> [CaseResult] {

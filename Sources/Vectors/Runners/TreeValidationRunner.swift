@@ -28,7 +28,8 @@ public struct TreeValidationRunner: VectorRunner {
         }
     }
 
-    static let requirements = ["RFC9420 §4.1.1", "RFC9420 §7.8", "RFC9420 §7.9.2", "RFC9420 §7.3", "RFC9420 §12.4.3.1"]
+    static let requirements = ["RFC9420 §4.1.1", "RFC9420 §7.8", "RFC9420 §7.9.2", "RFC9420 §7.3", "RFC9420 §12.4.3.1",
+                               "RFC9420 §7.2", "RFC9420-13.4-duplicateExtension"]
 
     public func run(_ source: VectorSource) -> [CaseResult] {
         MLSVectorCases.run(source, as: Case.self, requirements: Self.requirements,

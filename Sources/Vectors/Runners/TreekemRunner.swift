@@ -40,7 +40,7 @@ public struct TreekemRunner: VectorRunner {
     }
 
     static let requirements = ["RFC9420 §7.4", "RFC9420 §7.5", "RFC9420 §7.6", "RFC9420 §7.8", "RFC9420 §7.9",
-                               "RFC9420 §12.4.2", "RFC9420 §7.3"]
+                               "RFC9420 §12.4.2", "RFC9420 §7.3", "RFC9420 §7.2"]
 
     public func run(_ source: VectorSource) -> [CaseResult] {
         MLSVectorCases.run(source, as: Case.self, requirements: Self.requirements,

@@ -23,7 +23,8 @@ public struct WelcomeRunner: VectorRunner {
 
     public func run(_ source: VectorSource) -> [CaseResult] {
         MLSVectorCases.run(source, as: Case.self,
-                           requirements: ["RFC9420 §12.4.3.1", "RFC9420 §12.4.3", "RFC9420 §8", "RFC9420 §5.2", "RFC9420 §10.1"],
+                           requirements: ["RFC9420 §12.4.3.1", "RFC9420 §12.4.3", "RFC9420 §8", "RFC9420 §5.2", "RFC9420 §10.1",
+                                          "RFC9420-6-unsupportedVersion"],
                            cipherSuite: { $0.cipher_suite }) { c, _, findings in
             let suite = try MLSVectorCases.suite(c.cipher_suite)
             guard case .keyPackage(let kp) = try MLSMessage(tlsDecoding: c.key_package.bytes).body else {
