@@ -5,19 +5,19 @@ extension TLSReader {
     /// ``TLSCodecError/Code/invalidValue`` error naming the field, its offset and `rule`.
     public mutating func readEnum8<E: RawRepresentable>(_ type: E.Type, _ field: String, rule: String) throws -> E
     where E.RawValue == UInt8 {
-        let start = offset
-        let raw = try readUInt8(field)
-        guard let value = E(rawValue: raw) else {
-            throw error(.invalidValue, field, "value \(raw) is not allowed: \(rule)", at: start)
-        }
-        return value
+        try readEnum(type, field, rule: rule) { try $0.readUInt8(field) }
     }
 
     /// Reads a two-octet enumeration whose unknown values the structure does not allow.
     public mutating func readEnum16<E: RawRepresentable>(_ type: E.Type, _ field: String, rule: String) throws -> E
     where E.RawValue == UInt16 {
+        try readEnum(type, field, rule: rule) { try $0.readUInt16(field) }
+    }
+
+    private mutating func readEnum<E: RawRepresentable>(_ type: E.Type, _ field: String, rule: String,
+                                                        _ readRaw: (inout TLSReader) throws -> E.RawValue) throws -> E {
         let start = offset
-        let raw = try readUInt16(field)
+        let raw = try readRaw(&self)
         guard let value = E(rawValue: raw) else {
             throw error(.invalidValue, field, "value \(raw) is not allowed: \(rule)", at: start)
         }

@@ -182,24 +182,6 @@ import Testing
         }
     }
 
-    @Test("§7.3/§10.1: an expired KeyPackage is rejected with lifetime checks on, accepted with them off")
-    func expiredKeyPackage() throws {
-        let w = try Self.world()
-        var r = DeterministicRandom(seed: 1007)
-        let id = try SigningIdentity.basic(Array("old".utf8), suite: w.suite, using: &r)
-        let kp = try KeyPackageBundle.make(suite: w.suite, identity: id, lifetime: Lifetime(notBefore: 100, notAfter: 200), using: &r)
-        var c0 = try #require(w.members["c0"])
-        c0.configuration.clock = .fixed(1_000)
-        Self.rejects(.leafLifetime) {
-            _ = try c0.commit(CommitOptions(byValue: [.add(Add(keyPackage: kp.keyPackage))]))
-        }
-        c0.configuration.clock = .fixed(150)
-        _ = try c0.commit(CommitOptions(byValue: [.add(Add(keyPackage: kp.keyPackage))]))
-        c0.configuration.clock = .fixed(1_000)
-        c0.configuration.checkLifetimes = false
-        _ = try c0.commit(CommitOptions(byValue: [.add(Add(keyPackage: kp.keyPackage))]))
-    }
-
     @Test("§12.2: the committer's own Update is rejected")
     func updateByCommitter() throws {
         let w = try Self.world()

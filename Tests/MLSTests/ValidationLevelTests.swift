@@ -72,6 +72,11 @@ import Testing
         #expect(Self.rules(findings) == [MLSFinding.Rule.leafLifetimeReceived])
         #expect(findings.first?.level == .should)
         w.members["b"] = b
+        // With lifetime checks off (the published passive-client vectors), neither side looks at the lifetime.
+        c0.configuration.clock = .fixed(1_000)
+        c0.configuration.checkLifetimes = false
+        _ = try c0.commit(CommitOptions(byValue: [.add(Add(keyPackage: kp.keyPackage))]))
+        #expect(c0.takeFindings().isEmpty)
 
         // Outside a group the caller says which side it is on.
         #expect(Self.rules(try KeyPackageValidation.validate(kp.keyPackage, suite: w.suite, lifetime: .receiving(now: 1_000)))

@@ -48,6 +48,17 @@ enum MLSVectorCases {
         }
     }
 
+    /// The KeyPackage and the Welcome of a case's `key_package` and `welcome` fields, each an MLSMessage.
+    static func keyPackageAndWelcome(_ keyPackage: [UInt8], _ welcome: [UInt8]) throws -> (KeyPackage, Welcome) {
+        guard case .keyPackage(let kp) = try MLSMessage(tlsDecoding: keyPackage).body else {
+            throw VectorMismatch(field: "key_package", expected: "an MLSMessage carrying a KeyPackage", actual: "another wire format")
+        }
+        guard case .welcome(let w) = try MLSMessage(tlsDecoding: welcome).body else {
+            throw VectorMismatch(field: "welcome", expected: "an MLSMessage carrying a Welcome", actual: "another wire format")
+        }
+        return (kp, w)
+    }
+
     /// The cipher suite of a case, or ``VectorUnsupported`` with the reason (suites 4 and 6, unknown ids).
     static func suite(_ id: UInt16) throws -> CipherSuite {
         if let reason = CipherSuite.unsupportedReason(id) { throw VectorUnsupported(reason) }

@@ -27,12 +27,7 @@ public struct WelcomeRunner: VectorRunner {
                                           "RFC9420-6-unsupportedVersion"],
                            cipherSuite: { $0.cipher_suite }) { c, _, findings in
             let suite = try MLSVectorCases.suite(c.cipher_suite)
-            guard case .keyPackage(let kp) = try MLSMessage(tlsDecoding: c.key_package.bytes).body else {
-                throw VectorMismatch(field: "key_package", expected: "an MLSMessage carrying a KeyPackage", actual: "another wire format")
-            }
-            guard case .welcome(let welcome) = try MLSMessage(tlsDecoding: c.welcome.bytes).body else {
-                throw VectorMismatch(field: "welcome", expected: "an MLSMessage carrying a Welcome", actual: "another wire format")
-            }
+            let (kp, welcome) = try MLSVectorCases.keyPackageAndWelcome(c.key_package.bytes, c.welcome.bytes)
             try VectorCase.expectEqual(try suite.kem.publicKey(privateKey: c.init_priv.bytes), kp.initKey, "init_priv", "RFC9420 §10")
             do {
                 findings += try KeyPackageValidation.validate(kp, suite: suite, lifetime: .off)
