@@ -15,15 +15,16 @@ let package = Package(
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
-        // Wire codecs: no package dependencies.
-        .target(name: "TLSCodec"),
-        .target(name: "CBOR"),
+        // Wire codecs: no package dependencies. CodedErrors is the error design every module shares.
+        .target(name: "CodedErrors"),
+        .target(name: "TLSCodec", dependencies: ["CodedErrors"]),
+        .target(name: "CBOR", dependencies: ["CodedErrors"]),
         .target(name: "Results"),
         // Cryptography and MLS (RFC 9420).
         .target(name: "MLSCrypto", dependencies: ["TLSCodec", .product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "MLS", dependencies: ["TLSCodec", "MLSCrypto"]),
+        .target(name: "MLS", dependencies: ["CodedErrors", "TLSCodec", "MLSCrypto"]),
         // MIMI content format (draft-ietf-mimi-content).
-        .target(name: "MIMIContent", dependencies: ["CBOR", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "MIMIContent", dependencies: ["CodedErrors", "CBOR", .product(name: "Crypto", package: "swift-crypto")]),
         // Published and generated test vectors.
         .target(name: "Vectors", dependencies: [
             "Results", "TLSCodec", "CBOR", "MLSCrypto", "MLS", "MIMIContent",
@@ -32,7 +33,7 @@ let package = Package(
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .target(name: "Transport", dependencies: ["CCurl", .product(name: "FlyingFox", package: "FlyingFox")]),
         // MIMI protocol (draft-ietf-mimi-protocol) wire structures and simulated providers.
-        .target(name: "MIMIProtocol", dependencies: ["TLSCodec", "MLSCrypto", "MLS", "MIMIContent", "CBOR"]),
+        .target(name: "MIMIProtocol", dependencies: ["TLSCodec", "MLSCrypto", "MLS"]),
         .target(name: "SimProviders", dependencies: ["MIMIProtocol", "MLS", "MLSCrypto", "MIMIContent", "Transport", "TLSCodec"]),
         // Scenario runner, requirement registry and reports.
         .target(name: "Scenario", dependencies: [
@@ -55,9 +56,9 @@ let package = Package(
         .testTarget(name: "CBORTests", dependencies: ["CBOR"]),
         .testTarget(name: "ResultsTests", dependencies: ["Results"]),
         .testTarget(name: "MLSCryptoTests", dependencies: ["MLSCrypto", "TLSCodec", "Vectors"]),
-        .testTarget(name: "MLSTests", dependencies: ["MLS", "MLSCrypto", "TLSCodec", "Vectors"]),
-        .testTarget(name: "MIMIContentTests", dependencies: ["MIMIContent", "CBOR", "Vectors"]),
-        .testTarget(name: "VectorsTests", dependencies: ["Vectors", "Results"]),
+        .testTarget(name: "MLSTests", dependencies: ["MLS", "MLSCrypto", "TLSCodec", "Vectors", "Results"]),
+        .testTarget(name: "MIMIContentTests", dependencies: ["MIMIContent", "CBOR", "Vectors", "Results", "TLSCodec"]),
+        .testTarget(name: "VectorsTests", dependencies: ["Vectors", "Results", "TLSCodec"]),
         .testTarget(name: "TransportTests", dependencies: ["Transport"]),
         .testTarget(name: "MIMIProtocolTests", dependencies: ["MIMIProtocol", "TLSCodec", "MLS", "Vectors"]),
         .testTarget(name: "SimProvidersTests", dependencies: [

@@ -1,3 +1,5 @@
+import CodedErrors
+
 /// The rule a CBOR input broke (RFC 8949 §3 well-formedness, §4.2.1 deterministic encoding, and the
 /// data-model limits of draft-ietf-mimi-content-08 §6). The raw value is the stable code used in reports and
 /// negative vectors (`cbor.<rawValue>`).
@@ -38,26 +40,10 @@ public enum CBORErrorCode: String, Sendable, Hashable, CaseIterable, Codable {
     case inputTooLarge
 }
 
-/// An error decoding CBOR: the rule broken, the byte offset of the offending item, and a sentence for people.
-///
-/// Errors compare and hash by `code` and `offset`, so tests can assert exactly which rule fired where.
-public struct CBORError: Error, Sendable, Hashable, CustomStringConvertible {
-    public let code: CBORErrorCode
-    public let offset: Int
-    public let reason: String
-
-    public init(_ code: CBORErrorCode, at offset: Int, _ reason: String) {
-        self.code = code
-        self.offset = offset
-        self.reason = reason
-    }
-
-    /// The stable identifier used in reports and negative vectors, e.g. `cbor.unsortedMapKeys`.
-    public var identifier: String { "cbor.\(code.rawValue)" }
-
+extension CBORErrorCode {
     /// The specification clause the rule comes from.
     public var requirement: String {
-        switch code {
+        switch self {
         case .indefiniteLength, .nonShortestArgument, .nonShortestFloat, .unsortedMapKeys:
             return "RFC8949 §4.2.1 (draft-ietf-mimi-content-08 §6.1 MUST)"
         case .nonCanonicalNaN: return "draft-ietf-mimi-content-08 §6.2 MUST"
@@ -71,12 +57,26 @@ public struct CBORError: Error, Sendable, Hashable, CustomStringConvertible {
             return "RFC8949 §3"
         }
     }
+}
 
-    public var description: String { "\(identifier) at byte \(offset): \(reason) [\(requirement)]" }
+/// An error decoding CBOR, in the design of ``CodedError``: the rule broken (``code``), the byte offset of the
+/// offending item, and a sentence for people. Errors compare and hash by ``code``; tests that care where the
+/// error lies check ``offset`` as well.
+public struct CBORError: CodedError {
+    public typealias Code = CBORErrorCode
+    public static let domain = "cbor"
 
-    public static func == (a: CBORError, b: CBORError) -> Bool { a.code == b.code && a.offset == b.offset }
-    public func hash(into h: inout Hasher) {
-        h.combine(code)
-        h.combine(offset)
+    public let code: CBORErrorCode
+    public let offset: Int
+    public let reason: String
+
+    public init(_ code: CBORErrorCode, at offset: Int, _ reason: String) {
+        self.code = code
+        self.offset = offset
+        self.reason = reason
     }
+
+    public var location: String? { Self.location(field: nil, offset: offset) }
+    /// The specification clause the rule comes from (``CBORErrorCode/requirement``).
+    public var requirement: String? { code.requirement }
 }

@@ -2,7 +2,7 @@ import CBOR
 
 /// Decodes `application/mimi-content` (draft-ietf-mimi-content-08 §4, Appendix A.1) from bytes: first the CBOR
 /// rules (deterministic encoding for -08 per §6.1), then the CDDL schema. Each failure is a
-/// ``ContentDecodingError`` with offset, field and requirement; the data-model and security rules of §6.2, §6.3 and
+/// ``ContentError`` with offset, field and requirement; the data-model and security rules of §6.2, §6.3 and
 /// §9.1 are left to ``ContentValidator`` so that all of them can be reported at once.
 public enum ContentDecoder {
     /// A decoded message with what validation needs besides the model: its bytes and offsets, and the
@@ -20,24 +20,24 @@ public enum ContentDecoder {
         CBORDecodingOptions(deterministic: draft == .draft08, maxDepth: 32, maxInputSize: maxInputSize)
     }
 
-    public static func decode(_ bytes: [UInt8], draft: ContentDraft = .default) throws(ContentDecodingError) -> MimiContent {
+    public static func decode(_ bytes: [UInt8], draft: ContentDraft = .default) throws(ContentError) -> MimiContent {
         try decodeDetailed(bytes, draft: draft).content
     }
 
     public static func decodeDetailed(_ bytes: [UInt8], draft: ContentDraft = .default,
-                                      options: CBORDecodingOptions? = nil) throws(ContentDecodingError) -> Decoded {
+                                      options: CBORDecodingOptions? = nil) throws(ContentError) -> Decoded {
         let result: CBORDecodeResult
         do {
             result = try CBORDecoder.decodeNode(bytes, options: options ?? cborOptions(for: draft))
         } catch {
-            throw ContentDecodingError(error)
+            throw ContentError(error)
         }
         let content = try content(from: result.node, draft: draft)
         return Decoded(content: content, bytes: bytes, node: result.node, relaxations: result.relaxations, draft: draft)
     }
 
     /// Maps a decoded CBOR node onto the model (the CDDL of Appendix A.1).
-    public static func content(from node: CBORNode, draft: ContentDraft = .default) throws(ContentDecodingError) -> MimiContent {
+    public static func content(from node: CBORNode, draft: ContentDraft = .default) throws(ContentError) -> MimiContent {
         let a = NodeAccess(requirement: "\(draft.name) Appendix A.1 (CDDL)")
         guard case .array = node.value, node.children.count == 7 else {
             throw a.error(.messageShape, node, "mimiContent",
@@ -56,7 +56,7 @@ public enum ContentDecoder {
                            extensions: extensions, nestedPart: body)
     }
 
-    static func expiration(_ node: CBORNode, _ a: NodeAccess) throws(ContentDecodingError) -> Expiration? {
+    static func expiration(_ node: CBORNode, _ a: NodeAccess) throws(ContentError) -> Expiration? {
         if node.value.isNull { return nil }
         guard case .array = node.value, node.children.count == 2 else {
             throw a.error(.expirationShape, node, "expires", "Expiration must be null or [relative: bool, time: uint .size 4]")
@@ -68,7 +68,7 @@ public enum ContentDecoder {
         return Expiration(relative: relative, time: UInt32(time))
     }
 
-    static func extensions(_ node: CBORNode, _ a: NodeAccess) throws(ContentDecodingError) -> MimiExtensions {
+    static func extensions(_ node: CBORNode, _ a: NodeAccess) throws(ContentError) -> MimiExtensions {
         guard case .map = node.value else { throw a.mismatch(node, "mimiExtensions", "a map") }
         var entries: [MimiExtensions.Entry] = []
         var i = 0
@@ -99,7 +99,7 @@ public enum ContentDecoder {
         return MimiExtensions(entries: entries)
     }
 
-    static func nestedPart(_ node: CBORNode, path: String, a: NodeAccess, depth: Int) throws(ContentDecodingError) -> NestedPart {
+    static func nestedPart(_ node: CBORNode, path: String, a: NodeAccess, depth: Int) throws(ContentError) -> NestedPart {
         guard case .array = node.value, node.children.count >= 3 else {
             throw a.error(.partShape, node, path, "NestedPart must be an array [disposition, language, cardinality, ...]")
         }

@@ -41,15 +41,15 @@ extension MimiContent {
 
     /// The message ID of this message's deterministic encoding (§3.3). The URIs default to extensions 1 and 2.
     public func messageID(draft: ContentDraft = .default, senderUri: String? = nil,
-                          roomUri: String? = nil) throws(MessageIDError) -> MessageID {
+                          roomUri: String? = nil) throws(ContentError) -> MessageID {
         try Self.messageID(of: encoded, salt: salt, extensions: extensions, draft: draft, senderUri: senderUri, roomUri: roomUri)
     }
 
     /// The message ID of `bytes` as received (§3.3: the hash covers the message exactly as sent).
     public static func messageID(of bytes: [UInt8], salt: [UInt8], extensions: MimiExtensions, draft: ContentDraft = .default,
-                                 senderUri: String? = nil, roomUri: String? = nil) throws(MessageIDError) -> MessageID {
-        guard let s = senderUri ?? extensions.senderUri else { throw MessageIDError.missingUri(field: "senderUri") }
-        guard let r = roomUri ?? extensions.roomUri else { throw MessageIDError.missingUri(field: "roomUri") }
+                                 senderUri: String? = nil, roomUri: String? = nil) throws(ContentError) -> MessageID {
+        guard let s = senderUri ?? extensions.senderUri else { throw ContentError.missingUri("senderUri") }
+        guard let r = roomUri ?? extensions.roomUri else { throw ContentError.missingUri("roomUri") }
         return try MessageID.compute(message: bytes, salt: salt, senderUri: s, roomUri: r, draft: draft)
     }
 }

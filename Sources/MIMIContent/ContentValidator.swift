@@ -40,7 +40,7 @@ public enum ContentValidator {
     public static let maxIntegerKey: UInt64 = (1 << 53) - 1
 
     /// Decodes and validates; a decoding failure is returned as the error, findings otherwise.
-    public static func validate(_ bytes: [UInt8], context: ValidationContext = ValidationContext()) throws(ContentDecodingError) -> [ContentFinding] {
+    public static func validate(_ bytes: [UInt8], context: ValidationContext = ValidationContext()) throws(ContentError) -> [ContentFinding] {
         let decoded = try ContentDecoder.decodeDetailed(bytes, draft: context.draft)
         return validate(decoded, context: context)
     }

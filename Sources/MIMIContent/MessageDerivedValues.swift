@@ -12,12 +12,12 @@ public struct MessageDerivedValues: Sendable, Hashable {
     public var senderUserUrl: String
     public var roomUrl: String
 
-    public static func decode(_ bytes: [UInt8]) throws(ContentDecodingError) -> MessageDerivedValues {
+    public static func decode(_ bytes: [UInt8]) throws(ContentError) -> MessageDerivedValues {
         let node: CBORNode
         do {
             node = try CBORDecoder.decodeNode(bytes).node
         } catch {
-            throw ContentDecodingError(error)
+            throw ContentError(error)
         }
         let a = NodeAccess(requirement: "draft-ietf-mimi-content-08 Appendix A.2 (CDDL)")
         guard case .array = node.value, node.children.count == 7 else {

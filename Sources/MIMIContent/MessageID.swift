@@ -28,15 +28,15 @@ public struct MessageID: Sendable, Hashable, Comparable, CustomStringConvertible
     /// two big-endian 16-bit lengths for -07. `s` and `r` are the UTF-8 octets of the sender and room URIs; the
     /// length counts octets.
     public static func compute(message: [UInt8], salt: [UInt8], senderUri: String, roomUri: String,
-                               draft: ContentDraft = .default) throws(MessageIDError) -> MessageID {
+                               draft: ContentDraft = .default) throws(ContentError) -> MessageID {
         let s = Array(senderUri.utf8)
         let r = Array(roomUri.utf8)
         var input: [UInt8] = []
         input.reserveCapacity(s.count + r.count + message.count + salt.count + 4)
         switch draft {
         case .draft08:
-            guard s.count <= 0xffff else { throw MessageIDError.uriTooLong(field: "senderUri", length: s.count) }
-            guard r.count <= 0xffff else { throw MessageIDError.uriTooLong(field: "roomUri", length: r.count) }
+            guard s.count <= 0xffff else { throw ContentError.uriTooLong("senderUri", length: s.count) }
+            guard r.count <= 0xffff else { throw ContentError.uriTooLong("roomUri", length: r.count) }
             input += [UInt8(s.count >> 8), UInt8(s.count & 0xff)] + s + [UInt8(r.count >> 8), UInt8(r.count & 0xff)] + r
         case .draft07:
             input += s + r
@@ -53,17 +53,18 @@ extension MessageID {
     fileprivate init(uncheckedBytes: [UInt8]) { bytes = uncheckedBytes }
 }
 
-/// Why a message ID could not be computed (draft-ietf-mimi-content-08 §3.3).
-public enum MessageIDError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// A URI longer than a 16-bit length prefix can describe (-08 only).
-    case uriTooLong(field: String, length: Int)
-    /// The content carries no sender or room URI (extension keys 1 and 2) and none was supplied.
-    case missingUri(field: String)
+extension ContentError {
+    /// A URI longer than the 16-bit length prefix of the -08 message ID input (§3.3).
+    static func uriTooLong(_ field: String, length: Int) -> ContentError {
+        ContentError(.uriTooLong, at: nil, field: field,
+                     "\(field) is \(length) octets; the -08 message ID prefixes it with a 16-bit length",
+                     requirement: "draft-ietf-mimi-content-08 §3.3")
+    }
 
-    public var description: String {
-        switch self {
-        case .uriTooLong(let f, let n): return "\(f) is \(n) octets; the -08 message ID prefixes it with a 16-bit length (§3.3)"
-        case .missingUri(let f): return "no \(f): the message ID needs the sender and room URIs (§3.3); give them explicitly"
-        }
+    /// No URI for the message ID input (§3.3).
+    static func missingUri(_ field: String) -> ContentError {
+        ContentError(.missingUri, at: nil, field: field,
+                     "no \(field): the message ID needs the sender and room URIs; give them explicitly",
+                     requirement: "draft-ietf-mimi-content-08 §3.3")
     }
 }

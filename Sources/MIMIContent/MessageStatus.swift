@@ -35,12 +35,12 @@ public struct MessageStatusReport: Sendable, Hashable {
 
     static let requirement = "draft-mahy-mimi-message-status-01 §3 (CDDL)"
 
-    public static func decode(_ bytes: [UInt8]) throws(ContentDecodingError) -> MessageStatusReport {
+    public static func decode(_ bytes: [UInt8]) throws(ContentError) -> MessageStatusReport {
         let node: CBORNode
         do {
             node = try CBORDecoder.decodeNode(bytes).node
         } catch {
-            throw ContentDecodingError(error)
+            throw ContentError(error)
         }
         let a = NodeAccess(requirement: requirement)
         guard case .array = node.value else { throw a.error(.statusShape, node, "MessageStatusReport", "expected an array of [MessageId, status]") }

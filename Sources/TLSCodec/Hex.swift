@@ -1,27 +1,27 @@
-/// An error decoding a hexadecimal string: the offset of the offending character and what was wrong.
-public struct HexError: Error, Hashable, Sendable, CustomStringConvertible {
-    public let offset: Int
-    public let reason: String
-    public var description: String { "invalid hex at character \(offset): \(reason)" }
-}
-
+/// Hexadecimal, the form in which vector files and reports write bytes.
 extension Array where Element == UInt8 {
-    /// Decodes lowercase or uppercase hexadecimal; an odd length or a non-hex character throws ``HexError``.
-    public init(hex: String) throws {
+    /// Decodes lowercase or uppercase hexadecimal; an odd length or a non-hex character throws a ``TLSCodecError``
+    /// with code ``TLSCodecError/Code/invalidHex`` whose offset is the offending character's.
+    public init(hex: String) throws(TLSCodecError) {
         let utf8 = Array(hex.utf8)
         guard utf8.count % 2 == 0 else {
-            throw HexError(offset: utf8.count, reason: "odd number of hex digits (\(utf8.count))")
+            throw TLSCodecError(code: .invalidHex, field: "hex", offset: utf8.count,
+                                reason: "odd number of hex digits (\(utf8.count))")
         }
         var out: [UInt8] = []
         out.reserveCapacity(utf8.count / 2)
         var i = 0
         while i < utf8.count {
-            guard let hi = Self.nibble(utf8[i]) else { throw HexError(offset: i, reason: "not a hex digit") }
-            guard let lo = Self.nibble(utf8[i + 1]) else { throw HexError(offset: i + 1, reason: "not a hex digit") }
+            guard let hi = Self.nibble(utf8[i]) else { throw Self.notHex(at: i) }
+            guard let lo = Self.nibble(utf8[i + 1]) else { throw Self.notHex(at: i + 1) }
             out.append(hi << 4 | lo)
             i += 2
         }
         self = out
+    }
+
+    private static func notHex(at offset: Int) -> TLSCodecError {
+        TLSCodecError(code: .invalidHex, field: "hex", offset: offset, reason: "not a hex digit")
     }
 
     private static func nibble(_ c: UInt8) -> UInt8? {

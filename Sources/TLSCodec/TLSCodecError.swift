@@ -1,8 +1,12 @@
-/// An error raised while decoding TLS presentation language bytes (RFC 9420 §2.1).
+import CodedErrors
+
+/// The error of the TLSCodec module, in the design of ``CodedError``: decoding TLS presentation language bytes
+/// (RFC 9420 §2.1) or the hexadecimal that carries them failed.
 ///
 /// It names the field path being decoded (e.g. `KeyPackage.leaf_node.capabilities`), the byte offset in the
-/// top-level input where the problem was found, and the rule that was broken. Tests match on ``code``.
-public struct TLSCodecError: Error, Hashable, Sendable, CustomStringConvertible {
+/// top-level input where the problem was found, and what was wrong. Errors compare and hash by ``code``; tests
+/// match on it.
+public struct TLSCodecError: CodedError {
     /// Stable identifiers of the rules a decoder enforces.
     public enum Code: String, Hashable, Sendable, CaseIterable {
         /// Fewer bytes remain than the field needs.
@@ -23,7 +27,23 @@ public struct TLSCodecError: Error, Hashable, Sendable, CustomStringConvertible 
         case depthLimitExceeded
         /// A vector longer than the decoder's size limit.
         case sizeLimitExceeded
+        /// Hexadecimal text with an odd number of digits or a character that is not a hex digit (the offset counts
+        /// characters).
+        case invalidHex
+
+        /// The requirement id (docs/requirements.yaml) of the rule; nil for ``invalidValue``, whose rule belongs to
+        /// the structure being decoded and is named in the reason.
+        public var requirement: String? {
+            switch self {
+            case .truncated, .lengthExceedsInput, .trailingBytes, .invalidOptionalPresence: "RFC9420-2.1-tlsEncoding"
+            case .invalidLengthPrefix, .nonMinimalLength: "RFC9420-2.1.2-varintMinimal"
+            case .depthLimitExceeded, .sizeLimitExceeded: "HARNESS-tls-decoderLimits"
+            case .invalidValue, .invalidHex: nil
+            }
+        }
     }
+
+    public static let domain = "tls"
 
     public let code: Code
     /// Dotted path of the field being decoded.
@@ -31,16 +51,17 @@ public struct TLSCodecError: Error, Hashable, Sendable, CustomStringConvertible 
     /// Byte offset, from the start of the top-level input, where the problem lies.
     public let offset: Int
     /// What was expected, in words.
-    public let rule: String
+    public let reason: String
 
-    public init(code: Code, field: String, offset: Int, rule: String) {
+    public init(code: Code, field: String, offset: Int, reason: String) {
         self.code = code
         self.field = field
         self.offset = offset
-        self.rule = rule
+        self.reason = reason
     }
 
-    public var description: String {
-        "\(field.isEmpty ? "<top>" : field) at offset \(offset): \(code.rawValue): \(rule)"
+    public var location: String? {
+        code == .invalidHex ? "hex character \(offset)" : Self.location(field: field.isEmpty ? "<top>" : field, offset: offset)
     }
+    public var requirement: String? { code.requirement }
 }

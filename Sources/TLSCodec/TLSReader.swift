@@ -40,10 +40,10 @@ public struct TLSReader: Sendable {
     public var fieldPath: String { path.joined(separator: ".") }
 
     /// Builds an error at the current offset for `field` (appended to the path).
-    public func error(_ code: TLSCodecError.Code, _ field: String?, _ rule: String, at position: Int? = nil) -> TLSCodecError {
+    public func error(_ code: TLSCodecError.Code, _ field: String?, _ reason: String, at position: Int? = nil) -> TLSCodecError {
         var names = path
         if let field, !field.isEmpty { names.append(field) }
-        return TLSCodecError(code: code, field: names.joined(separator: "."), offset: position ?? offset, rule: rule)
+        return TLSCodecError(code: code, field: names.joined(separator: "."), offset: position ?? offset, reason: reason)
     }
 
     /// Runs `body` with `name` pushed on the field path, so errors inside it name the field.

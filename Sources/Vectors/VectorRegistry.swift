@@ -32,8 +32,5 @@ public enum VectorRegistry {
         // MIMI content (draft-ietf-mimi-content) and message status.
         ContentExampleRunner(),
         ContentNegativeRunner(),
-
-        // Fallbacks: listed last so real runners win.
-        NotYetSupportedRunner(),
     ] }
 }

@@ -51,20 +51,23 @@ struct StrictDecodingTests {
     @Test func everyRuleIsRejectedWithItsCodeAndOffset() throws {
         for c in Self.rejections {
             let bytes = try [UInt8](testHex: c.hex.replacingSpaces())
-            #expect(throws: CBORError(c.code, at: c.offset, "")) { try CBORDecoder.decode(bytes) }
+            let e = #expect(throws: CBORError.self, "\(c.hex)") { try CBORDecoder.decode(bytes) }
+            #expect(e?.code == c.code && e?.offset == c.offset, "\(c.hex): \(e.map(String.init(describing:)) ?? "accepted")")
         }
     }
 
     @Test func depthLimit() throws {
         let deep = [UInt8](repeating: 0x81, count: 40) + [0x00]
-        #expect(throws: CBORError(.depthExceeded, at: 32, "")) { try CBORDecoder.decode(deep) }
+        let e = #expect(throws: CBORError.self) { try CBORDecoder.decode(deep) }
+        #expect(e?.code == .depthExceeded && e?.offset == 32)
         let ok = [UInt8](repeating: 0x81, count: 31) + [0x00]
         #expect(throws: Never.self) { try CBORDecoder.decode(ok) }
     }
 
     @Test func inputSizeLimit() {
         let options = CBORDecodingOptions(maxInputSize: 4)
-        #expect(throws: CBORError(.inputTooLarge, at: 0, "")) { try CBORDecoder.decode([0x45, 1, 2, 3, 4, 5], options: options) }
+        let e = #expect(throws: CBORError.self) { try CBORDecoder.decode([0x45, 1, 2, 3, 4, 5], options: options) }
+        #expect(e?.code == .inputTooLarge && e?.offset == 0)
     }
 
     @Test func lenientModeRecordsDeparturesInsteadOfFailing() throws {
@@ -74,9 +77,10 @@ struct StrictDecodingTests {
         #expect(result.relaxations.map(\.code) == [.nonShortestArgument, .indefiniteLength, .unsortedMapKeys])
         #expect(result.value.encoded.testHex == "a20100028101".replacingSpaces())
         // Duplicates stay fatal even when lenient (RFC 8949 §5.6).
-        #expect(throws: CBORError(.duplicateMapKey, at: 4, "")) {
+        let e = #expect(throws: CBORError.self) {
             try CBORDecoder.decode([UInt8](testHex: "a2 18 01 00 01 00".replacingSpaces()), options: .lenient)
         }
+        #expect(e?.code == .duplicateMapKey && e?.offset == 4)
     }
 
     @Test func errorsNameTheirRule() {
@@ -84,6 +88,9 @@ struct StrictDecodingTests {
         #expect(e.identifier == "cbor.unsortedMapKeys")
         #expect(e.description.contains("RFC8949 §4.2.1"))
         #expect(e.description.contains("byte 7"))
+        // Equality is on the code only (the error design of every module, CodedErrors).
+        #expect(e == CBORError(.unsortedMapKeys, at: 1, "y"))
+        #expect(e != CBORError(.duplicateMapKey, at: 7, "x"))
     }
 
     @Test func nodesCarryOffsets() throws {

@@ -4,7 +4,7 @@ import MIMIContent
 
 /// Schema errors name the field, the offset and the rule.
 struct DecodingTests {
-    func error(_ v: CBOR) -> ContentDecodingError? {
+    func error(_ v: CBOR) -> ContentError? {
         do {
             _ = try ContentDecoder.decode(v.encoded)
             return nil
@@ -52,7 +52,7 @@ struct DecodingTests {
     @Test func cborErrorsPassThroughWithTheirCode() {
         var bytes = sampleMessage().encoded
         bytes.append(0)
-        #expect(throws: ContentDecodingError.self) { try ContentDecoder.decode(bytes) }
+        #expect(throws: ContentError.self) { try ContentDecoder.decode(bytes) }
         do {
             _ = try ContentDecoder.decode(bytes)
         } catch {
@@ -77,12 +77,12 @@ struct DecodingTests {
         let a = try m.messageID(draft: .draft08)
         let b = try m.messageID(draft: .draft07)
         #expect(a != b && a.hashAlgorithm == 1 && b.bytes.count == 32)
-        #expect(throws: MessageIDError.missingUri(field: "roomUri")) {
+        let missing = #expect(throws: ContentError.self) {
             try MimiContent(salt: m.salt, extensions: MimiExtensions(senderUri: "s", roomUri: nil), nestedPart: m.nestedPart).messageID()
         }
-        #expect(throws: MessageIDError.uriTooLong(field: "senderUri", length: 70000)) {
-            try m.messageID(senderUri: String(repeating: "a", count: 70000))
-        }
+        #expect(missing?.code == .content(.missingUri) && missing?.field == "roomUri" && missing?.offset == nil)
+        let tooLong = #expect(throws: ContentError.self) { try m.messageID(senderUri: String(repeating: "a", count: 70000)) }
+        #expect(tooLong?.code == .content(.uriTooLong) && tooLong?.field == "senderUri")
         #expect(try m.messageID(draft: .draft07, senderUri: String(repeating: "a", count: 70000)).bytes.count == 32)
     }
 }

@@ -179,7 +179,7 @@ struct ValidationTests {
         var bytes = m.encoded
         let at = try #require(bytes.firstIndex(of: 0x85))
         bytes.replaceSubrange((at + 1)...(at + 1), with: [0x18, 0x01])
-        #expect(throws: ContentDecodingError.self) { try ContentDecoder.decode(bytes, draft: .draft08) }
+        #expect(throws: ContentError.self) { try ContentDecoder.decode(bytes, draft: .draft08) }
         let findings = try ContentValidator.validate(bytes, context: ValidationContext(draft: .draft07))
         #expect(findings.map(\.code) == [.nonDeterministicEncoding])
         #expect(findings.allSatisfy { !$0.isError })

@@ -74,16 +74,9 @@ private struct AppendingLogic: AppDataLogic {
 
     static func remove(_ id: UInt16) -> Proposal { .appDataUpdate(AppDataUpdate(componentID: id, operation: .remove)) }
 
-    /// Expects `body` to throw exactly `expected`.
-    static func expectError(_ expected: GroupError, _ body: () throws -> Void) {
-        do {
-            try body()
-            Issue.record("expected \(expected)")
-        } catch let e as GroupError {
-            #expect(e == expected)
-        } catch {
-            Issue.record("unexpected error \(error)")
-        }
+    /// Expects `body` to throw the ``MLSError`` of `expected`.
+    static func expectError(_ expected: MLSError.Code, _ body: () throws -> Void) {
+        #expect(throws: MLSError.code(expected)) { try body() }
     }
 
     @Test("AppDataUpdate by reference and by value changes app_data_dictionary, per component in Commit order, without a path")
@@ -118,17 +111,17 @@ private struct AppendingLogic: AppDataLogic {
         var world = try Self.world(extensions: [Self.dictionary([0x22: [1]])])
         var c = try #require(world.members["c"])
         let before = c.epoch
-        Self.expectError(.appData(.conflictingOperations(componentID: 0x22))) {
+        Self.expectError(.appDataConflictingOperations) {
             _ = try c.commit(CommitOptions(byValue: [Self.update(0x22, [2]), Self.remove(0x22)]))
         }
-        Self.expectError(.appData(.conflictingOperations(componentID: 0x22))) {
+        Self.expectError(.appDataConflictingOperations) {
             _ = try c.commit(CommitOptions(byValue: [Self.remove(0x22), Self.remove(0x22)]))
         }
-        Self.expectError(.appData(.removeOfAbsentComponent(0x99))) {
+        Self.expectError(.appDataRemoveOfAbsentComponent) {
             _ = try c.commit(CommitOptions(byValue: [Self.remove(0x99)]))
         }
         #expect(c.epoch == before && c.pendingCommit == nil)
-        #expect(GroupError.appData(.removeOfAbsentComponent(0x99)).rule == "draft-ietf-mls-extensions §4.7")
+        #expect(MLSError.code(.appDataRemoveOfAbsentComponent).requirement == "draft-ietf-mls-extensions §4.7")
         world.members["c"] = c
     }
 
@@ -141,25 +134,14 @@ private struct AppendingLogic: AppDataLogic {
 
         // Refused at creation.
         var c = try #require(world.members["c"])
-        do {
-            _ = try c.commit(CommitOptions(byValue: [Self.update(0x22, [0xff])]))
-            Issue.record("the hook should refuse")
-        } catch GroupError.appData(.rejectedByApplication(let id, let reason)) {
-            #expect(id == 0x22)
-            #expect(reason.contains("0xff"))
-        }
+        Self.expectError(.appDataRejectedByApplication) { _ = try c.commit(CommitOptions(byValue: [Self.update(0x22, [0xff])])) }
 
         // Refused at processing: the committer's logic accepts, the receivers' refuses; their state is unchanged.
         c.configuration.appData = ReplacingAppDataLogic()
         let out = try c.commit(CommitOptions(byValue: [Self.update(0x22, [0xff])]))
         var d = try #require(world.members["d"])
         let epoch = d.epoch
-        do {
-            try d.process(try GroupWorld.wire(out.commit))
-            Issue.record("the receiver's hook should refuse")
-        } catch GroupError.appData(.rejectedByApplication(let id, _)) {
-            #expect(id == 0x22)
-        }
+        Self.expectError(.appDataRejectedByApplication) { try d.process(try GroupWorld.wire(out.commit)) }
         #expect(d.epoch == epoch)
         #expect(try Self.dictionary(of: d)?[0x22] == [1, 2, 3])
     }
@@ -170,11 +152,11 @@ private struct AppendingLogic: AppDataLogic {
         var world = try Self.world(extensions: [dict, Self.requiredAppDataUpdate])
         var b = try #require(world.members["b"])
         let changed = GroupContextExtensions(extensions: [Self.dictionary([0x22: [2]]), Self.requiredAppDataUpdate])
-        Self.expectError(.appData(.groupContextExtensionsTouchDictionary)) {
+        Self.expectError(.appDataDictionaryTouched) {
             _ = try b.commit(CommitOptions(byValue: [.groupContextExtensions(changed)]))
         }
         let dropped = GroupContextExtensions(extensions: [Self.requiredAppDataUpdate])
-        Self.expectError(.appData(.groupContextExtensionsTouchDictionary)) {
+        Self.expectError(.appDataDictionaryTouched) {
             _ = try b.commit(CommitOptions(byValue: [.groupContextExtensions(dropped)]))
         }
         // Other extensions may change in the same Commit as an AppDataUpdate.
@@ -213,11 +195,8 @@ private struct AppendingLogic: AppDataLogic {
 
         // An ephemeral the logic does not know is refused.
         var b = try #require(world.members["b"])
-        do {
+        Self.expectError(.appDataRejectedByApplication) {
             _ = try b.commit(CommitOptions(byValue: [.appEphemeral(AppEphemeral(componentID: 0x7777, data: []))]))
-            Issue.record("the hook should refuse the ephemeral")
-        } catch GroupError.appData(.rejectedByApplication(let id, _)) {
-            #expect(id == 0x7777)
         }
 
         // An external Commit carrying an AppDataUpdate by value.
@@ -240,16 +219,19 @@ private struct AppendingLogic: AppDataLogic {
         #expect(try Self.dictionary(of: world.members["e"])?[0x22] == [1, 4, 6])
     }
 
-    @Test("an AppDataUpdate needs every member to support the proposal type")
+    @Test("an AppDataUpdate needs every member that processes the Commit to support the proposal type, not those it removes")
     func unsupportedType() throws {
         var world = try GroupWorld(suite: try CipherSuite(Self.suite), seed: 9, capabilities: try Self.capabilities())
         let plain = try world.keyPackage(for: "b")
         try world.commit(by: "c0", CommitOptions(byValue: [.add(Add(keyPackage: plain.keyPackage))]), joiners: ["b": plain])
         var c0 = try #require(world.members["c0"])
         let b = try #require(world.members["b"]).myLeaf
-        Self.expectError(.unsupportedByMember(leaf: b, what: "proposal type app_data_update")) {
+        Self.expectError(.proposalTypeUnsupported) {
             _ = try c0.commit(CommitOptions(byValue: [Self.update(1, [1])]))
         }
+        // RFC 9420 §12.2: "members being added or removed by the Commit do not need to support the proposal type".
+        _ = try c0.commit(CommitOptions(byValue: [.remove(Remove(removed: b)), Self.update(1, [1])]))
+        #expect(c0.pendingCommit != nil)
     }
 
     @Test("SelfRemove: proposed as a PublicMessage, committed by another member by reference, removes its sender")
@@ -274,7 +256,7 @@ private struct AppendingLogic: AppDataLogic {
             _ = try c.commit(CommitOptions(byReference: [], byValue: [.selfRemove(SelfRemove())]))
         }
         // A Remove of the same leaf in the same Commit is invalid.
-        Self.expectError(.selfRemoveConflict(leaf: leaf)) {
+        Self.expectError(.selfRemoveConflict) {
             _ = try c.commit(CommitOptions(byValue: [.remove(Remove(removed: leaf))]))
         }
 
@@ -303,11 +285,7 @@ private struct AppendingLogic: AppDataLogic {
         let message = try ExternalProposals.fromExternalSender(.selfRemove(SelfRemove()), groupID: e.groupID, epoch: e.epoch,
                                                                senderIndex: 0, signaturePrivateKey: ds.signaturePrivateKey,
                                                                suite: e.cipherSuite)
-        do {
-            try e.process(try GroupWorld.wire(message))
-            Issue.record("an external SelfRemove must be refused")
-        } catch GroupError.proposalSenderNotAllowed {
-        }
+        Self.expectError(.proposalSenderNotAllowed) { try e.process(try GroupWorld.wire(message)) }
         external.members["c"] = e
     }
 }

@@ -23,23 +23,20 @@ import Testing
         let c0 = try #require(w.members["c0"])
         b = try #require(w.members["b"])
         #expect(c0.status == .reinitialized(ReInit(groupID: Array("next".utf8), version: .mls10, cipherSuite: 2, extensions: [])))
-        #expect(throws: GroupError.groupInactive) { _ = try b.protect([1]) }
+        #expect(throws: MLSError.code(.groupInactive)) { _ = try b.protect([1]) }
 
         let suite2 = try CipherSuite(2)
         var r = DeterministicRandom(seed: 2100)
         let bNew = try KeyPackageBundle.make(suite: suite2, identity: try SigningIdentity.basic(Array("b".utf8), suite: suite2, using: &r), using: &r)
         let c0Identity = try SigningIdentity.basic(Array("c0".utf8), suite: suite2, using: &r)
         let successor = try c0.reinitSuccessor(keyPackages: [bNew.keyPackage], identity: c0Identity, using: &r)
-        guard case .welcome(let welcome) = successor.welcome.body else { return }
+        let welcome = try GroupWorld.welcome(of: successor.welcome)
         let joined = try MLSGroup.join(welcome: welcome, keyPackage: bNew, psks: b.psks, using: &r)
         #expect(joined.epochAuthenticator == successor.group.epochAuthenticator)
         #expect(joined.groupID == Array("next".utf8))
         #expect(joined.cipherSuite.id == 2)
         // Without the old group's resumption PSK the Welcome cannot be opened.
-        #expect { _ = try MLSGroup.join(welcome: welcome, keyPackage: bNew, using: &r) } throws: { e in
-            if case GroupError.pskNotFound = e { return true }
-            return false
-        }
+        #expect(throws: MLSError.code(.pskNotFound)) { _ = try MLSGroup.join(welcome: welcome, keyPackage: bNew, using: &r) }
     }
 
     @Test("Branch: a subgroup with the branch resumption PSK")
@@ -50,7 +47,7 @@ import Testing
         var r = DeterministicRandom(seed: 2200)
         let bKP = try KeyPackageBundle.make(suite: w.suite, identity: b.identity, using: &r)
         let sub = try c0.branch(groupID: Array("sub".utf8), keyPackages: [bKP.keyPackage], using: &r)
-        guard case .welcome(let welcome) = sub.welcome.body else { return }
+        let welcome = try GroupWorld.welcome(of: sub.welcome)
         let joined = try MLSGroup.join(welcome: welcome, keyPackage: bKP, psks: b.psks, using: &r)
         #expect(joined.epochAuthenticator == sub.group.epochAuthenticator)
     }

@@ -43,6 +43,13 @@ struct GroupWorld {
     /// The bytes of a message, parsed again (what a receiver gets from the wire).
     static func wire(_ m: MLSMessage) throws -> MLSMessage { try MLSMessage(tlsDecoding: m.tlsEncoded) }
 
+    /// The Welcome a message carries, parsed again; a message of another wire format is a test failure (thrown).
+    static func welcome(of m: MLSMessage?) throws -> Welcome {
+        guard let m else { throw GroupWorldError.notAWelcome("no message") }
+        guard case .welcome(let welcome) = try wire(m).body else { throw GroupWorldError.notAWelcome("\(m.wireFormat)") }
+        return welcome
+    }
+
     /// Sends a proposal from `proposer` to every other member.
     mutating func deliverProposal(_ message: MLSMessage, from proposer: String) throws {
         let bytes = try Self.wire(message)
@@ -58,7 +65,7 @@ struct GroupWorld {
     @discardableResult
     mutating func commit(by committer: String, _ options: CommitOptions = CommitOptions(),
                          joiners: [String: KeyPackageBundle] = [:]) throws -> CommitOutput {
-        guard var c = members[committer] else { throw GroupError.ownLeafNotFound }
+        guard var c = members[committer] else { throw GroupWorldError.unknownMember(committer) }
         let out = try c.commit(options)
         members[committer] = c
         try deliver(out, from: committer, joiners: joiners, treeInWelcome: options.ratchetTreeInWelcome ?? true)
@@ -75,11 +82,11 @@ struct GroupWorld {
             try g.process(commitMessage)
             if g.status == .removed { members[name] = nil } else { members[name] = g }
         }
-        guard var c = members[committer] else { throw GroupError.ownLeafNotFound }
+        guard var c = members[committer] else { throw GroupWorldError.unknownMember(committer) }
         try c.mergePendingCommit()
         members[committer] = c
         if !joiners.isEmpty, let welcomeMessage = out.welcome {
-            guard case .welcome(let welcome) = try Self.wire(welcomeMessage).body else { throw GroupError.welcomeNotForThisKeyPackage }
+            let welcome = try Self.welcome(of: welcomeMessage)
             for (name, bundle) in joiners.sorted(by: { $0.key < $1.key }) {
                 members[name] = try MLSGroup.join(welcome: welcome, keyPackage: bundle,
                                                   ratchetTree: treeInWelcome ? nil : out.ratchetTree.nodes,
@@ -90,7 +97,7 @@ struct GroupWorld {
 
     /// A new client joins by an external Commit from `sponsor`'s GroupInfo; every member processes it.
     mutating func externalJoin(name: String, sponsor: String, removePrior: String? = nil, pskIDs: [[UInt8]] = []) throws {
-        guard let s = members[sponsor] else { throw GroupError.ownLeafNotFound }
+        guard let s = members[sponsor] else { throw GroupWorldError.unknownMember(sponsor) }
         let withTree = rng.next() % 2 == 0
         let info = try s.groupInfo(ratchetTree: withTree, externalPub: true)
         var identity = try SigningIdentity.basic(Array(name.utf8), suite: suite, using: &rng)
@@ -134,4 +141,24 @@ struct GroupWorld {
         }
         return true
     }
+}
+
+/// A test world used wrongly (a typo in a member name, a Commit without a Welcome): the test fails with it.
+enum GroupWorldError: Error, CustomStringConvertible {
+    case unknownMember(String)
+    case notAWelcome(String)
+    case unexpected(String)
+
+    var description: String {
+        switch self {
+        case .unknownMember(let n): "no member named \(n)"
+        case .notAWelcome(let w): "expected a Welcome, got \(w)"
+        case .unexpected(let what): what
+        }
+    }
+}
+
+extension MLSError {
+    /// An error with `code`, for `#expect(throws:)`: errors compare by code only.
+    static func code(_ code: Code) -> MLSError { MLSError(code, "") }
 }

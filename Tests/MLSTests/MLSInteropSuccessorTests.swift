@@ -23,7 +23,7 @@ import Testing
         let sub = try c0.branch(groupID: Array("sub".utf8), extensions: [], keyPackages: [bKP.keyPackage],
                                 options: SuccessorOptions(forcePath: true, ratchetTreeInWelcome: false), using: &r)
         guard case .welcome(let welcome) = sub.welcome.body else { Issue.record("not a Welcome"); return }
-        #expect(throws: GroupError.ratchetTreeMissing) {
+        #expect(throws: MLSError.code(.ratchetTreeMissing)) {
             _ = try MLSGroup.joinSuccessor(welcome: welcome, keyPackage: bKP, previous: b, usage: .branch, using: &r)
         }
         let joined = try MLSGroup.joinSuccessor(welcome: welcome, keyPackage: bKP, ratchetTree: sub.ratchetTree.nodes,

@@ -73,19 +73,19 @@ import Vectors
         try ContentSigning.verify(cipherSuite: f.suite, ac, groupContext: f.groupContext, signaturePublicKey: f.signaturePub)
         var badTag = pm
         badTag.membershipTag = pm.membershipTag.map { [$0[0] ^ 1] + $0.dropFirst() }
-        #expect(throws: ProtectionError(.membershipTagInvalid, "")) { try unprotect(badTag) }
+        #expect(throws: MLSError.code(.membershipTagInvalid)) { try unprotect(badTag) }
         var noTag = pm
         noTag.membershipTag = nil
-        #expect(throws: ProtectionError(.membershipTagInvalid, "")) { try unprotect(noTag) }
-        #expect(throws: ProtectionError(.wrongEpoch, "")) { try unprotect(pm, epoch: f.epoch + 1) }
-        #expect(throws: ProtectionError(.wrongGroup, "")) { try unprotect(pm, groupID: [1]) }
+        #expect(throws: MLSError.code(.membershipTagInvalid)) { try unprotect(noTag) }
+        #expect(throws: MLSError.code(.wrongEpoch)) { try unprotect(pm, epoch: f.epoch + 1) }
+        #expect(throws: MLSError.code(.wrongGroupID)) { try unprotect(pm, groupID: [1]) }
         // A different GroupContext changes FramedContentTBS, so the signature no longer verifies.
-        #expect(throws: ProtectionError(.signatureInvalid, "")) {
+        #expect(throws: MLSError.code(.signatureInvalid)) {
             try ContentSigning.verify(cipherSuite: f.suite, ac, groupContext: f.groupContext + [0], signaturePublicKey: f.signaturePub)
         }
         var rng = DeterministicRandom(seed: 1)
         let other = try f.suite.generateSignatureKeyPair(using: &rng)
-        #expect(throws: ProtectionError(.signatureInvalid, "")) {
+        #expect(throws: MLSError.code(.signatureInvalid)) {
             try ContentSigning.verify(cipherSuite: f.suite, ac, groupContext: f.groupContext, signaturePublicKey: other.publicKey)
         }
     }
@@ -93,11 +93,11 @@ import Vectors
     @Test func applicationDataIsRefusedAsPublicMessage() throws {
         let f = try Fixture()
         let signed = try f.sign(f.content(.application([1, 2, 3])), .publicMessage)
-        #expect(throws: ProtectionError(.applicationAsPublicMessage, "")) {
+        #expect(throws: MLSError.code(.applicationAsPublicMessage)) {
             try PublicMessageProtection.protect(cipherSuite: f.suite, signed, groupContext: f.groupContext, membershipKey: f.membershipKey)
         }
         let forged = PublicMessage(content: signed.content, auth: signed.auth, membershipTag: [UInt8](repeating: 0, count: 32))
-        #expect(throws: ProtectionError(.applicationAsPublicMessage, "")) {
+        #expect(throws: MLSError.code(.applicationAsPublicMessage)) {
             try PublicMessageProtection.unprotect(cipherSuite: f.suite, forged, groupID: f.groupID, epoch: f.epoch,
                                                   groupContext: f.groupContext, membershipKey: f.membershipKey)
         }
@@ -105,7 +105,7 @@ import Vectors
 
     @Test func confirmationTagMustMatchContentType() throws {
         let f = try Fixture()
-        #expect(throws: ProtectionError(.confirmationTagMismatch, "")) {
+        #expect(throws: MLSError.code(.confirmationTagPresence)) {
             try f.sign(f.content(.application([1])), .privateMessage, tag: [1, 2])
         }
     }
@@ -125,19 +125,19 @@ import Vectors
         let a = try PrivateMessageProtection.unprotect(cipherSuite: f.suite, first, groupID: f.groupID, epoch: f.epoch, keys: &receiver)
         #expect(a == b && a.content == signed.content)
         try ContentSigning.verify(cipherSuite: f.suite, a, groupContext: f.groupContext, signaturePublicKey: f.signaturePub)
-        #expect(throws: ProtectionError(.keyUnavailable, "")) {
+        #expect(throws: MLSError.code(.generationConsumed)) {
             try PrivateMessageProtection.unprotect(cipherSuite: f.suite, first, groupID: f.groupID, epoch: f.epoch, keys: &receiver)
         }
 
         var fresh = try f.keys()
         var badSenderData = first
         badSenderData.encryptedSenderData[0] ^= 1
-        #expect(throws: ProtectionError(.senderDataInvalid, "")) {
+        #expect(throws: MLSError.code(.senderDataInvalid)) {
             try PrivateMessageProtection.unprotect(cipherSuite: f.suite, badSenderData, groupID: f.groupID, epoch: f.epoch, keys: &fresh)
         }
         var badAAD = first
         badAAD.authenticatedData = [8]
-        #expect(throws: ProtectionError(.contentDecryptionFailed, "")) {
+        #expect(throws: MLSError.code(.contentDecryptionFailed)) {
             try PrivateMessageProtection.unprotect(cipherSuite: f.suite, badAAD, groupID: f.groupID, epoch: f.epoch, keys: &fresh)
         }
     }
@@ -149,11 +149,11 @@ import Vectors
         let external = try ContentSigning.sign(cipherSuite: f.suite, wireFormat: .privateMessage,
                                                content: f.content(.proposal(.remove(Remove(removed: 0))), sender: .external(senderIndex: 0)),
                                                groupContext: nil, signaturePrivateKey: f.signaturePriv)
-        #expect(throws: ProtectionError(.senderNotAllowed, "")) {
+        #expect(throws: MLSError.code(.senderNotAllowed)) {
             try PrivateMessageProtection.protect(cipherSuite: f.suite, external, keys: &keys, using: &rng)
         }
         let outside = try f.sign(f.content(.application([1]), sender: .member(leafIndex: 5)), .privateMessage)
-        #expect(throws: ProtectionError(.senderLeafOutOfRange, "")) {
+        #expect(throws: MLSError.code(.senderNotMember)) {
             try PrivateMessageProtection.protect(cipherSuite: f.suite, outside, keys: &keys, using: &rng)
         }
     }

@@ -42,12 +42,12 @@ import Vectors
 
         #expect(try tree.keyNonce(leaf: 2, type: .application, generation: 5) == expected[5])
         #expect(try tree.keyNonce(leaf: 2, type: .application, generation: 3) == expected[3])
-        #expect(throws: SecretTreeError(.generationConsumed, "")) { try tree.keyNonce(leaf: 2, type: .application, generation: 3) }
-        #expect(throws: SecretTreeError(.generationConsumed, "")) { try tree.keyNonce(leaf: 2, type: .application, generation: 5) }
+        #expect(throws: MLSError.code(.generationConsumed)) { try tree.keyNonce(leaf: 2, type: .application, generation: 3) }
+        #expect(throws: MLSError.code(.generationConsumed)) { try tree.keyNonce(leaf: 2, type: .application, generation: 5) }
         // Generation 1 fell outside the tolerance of 3 (next is 6, window keeps 3...5).
-        #expect(throws: SecretTreeError(.generationConsumed, "")) { try tree.keyNonce(leaf: 2, type: .application, generation: 1) }
+        #expect(throws: MLSError.code(.generationConsumed)) { try tree.keyNonce(leaf: 2, type: .application, generation: 1) }
         #expect(try tree.keyNonce(leaf: 2, type: .application, generation: 4) == expected[4])
-        #expect(throws: SecretTreeError(.generationTooFarAhead, "")) { try tree.keyNonce(leaf: 2, type: .application, generation: 17) }
+        #expect(throws: MLSError.code(.generationTooFarAhead)) { try tree.keyNonce(leaf: 2, type: .application, generation: 17) }
         #expect(try tree.keyNonce(leaf: 2, type: .application, generation: 11) == expected[11])
         // The handshake ratchet of the same leaf is independent.
         #expect(try tree.nextGeneration(leaf: 2, type: .handshake) == 0)
@@ -66,11 +66,11 @@ import Vectors
 
     @Test func badLeavesAndSizesAreTypedErrors() throws {
         let suite = try CipherSuite(1)
-        #expect(throws: SecretTreeError(.leafOutOfRange, "")) { try SecretTree(cipherSuite: suite, encryptionSecret: [], leafCount: 3) }
-        #expect(throws: SecretTreeError(.leafOutOfRange, "")) { try SecretTree(cipherSuite: suite, encryptionSecret: [], leafCount: 0) }
+        #expect(throws: MLSError.code(.indexOutOfRange)) { try SecretTree(cipherSuite: suite, encryptionSecret: [], leafCount: 3) }
+        #expect(throws: MLSError.code(.indexOutOfRange)) { try SecretTree(cipherSuite: suite, encryptionSecret: [], leafCount: 0) }
         var tree = try SecretTree(cipherSuite: suite, encryptionSecret: suite.zeroSecret, leafCount: 2)
-        #expect(throws: SecretTreeError(.leafOutOfRange, "")) { try tree.keyNonce(leaf: 2, type: .handshake, generation: 0) }
-        #expect(throws: SecretTreeError(.leafOutOfRange, "")) { try tree.nextKeyNonce(leaf: UInt32.max, type: .application) }
+        #expect(throws: MLSError.code(.senderNotMember)) { try tree.keyNonce(leaf: 2, type: .handshake, generation: 0) }
+        #expect(throws: MLSError.code(.senderNotMember)) { try tree.nextKeyNonce(leaf: UInt32.max, type: .application) }
     }
 
     @Test func shortCiphertextUsesTheWholeSample() throws {

@@ -58,7 +58,7 @@ import Testing
             for p in c.update_paths {
                 var tree = original
                 let path = try UpdatePath(tlsDecoding: p.update_path.bytes)
-                try tree.mergeUpdatePath(path, sender: p.sender, suite: suite)
+                try UpdatePathMerge.apply(path, from: p.sender, to: &tree, suite: suite)
                 #expect(tree.treeHash(suite: suite) == p.tree_hash_after.bytes, "case \(index) sender \(p.sender)")
                 try tree.verifyParentHashes(suite: suite)
                 merged += 1
@@ -82,14 +82,14 @@ import Testing
         var tampered = f.path
         tampered.nodes[0].encryptionKey[0] ^= 1
         var tree = try RatchetTree(serialized: f.tree)
-        #expect(throws: TreeError.parentHashInvalid(node: f.sender * 2)) {
-            try tree.mergeUpdatePath(tampered, sender: f.sender, suite: suite)
+        #expect(throws: MLSError.code(.updatePathParentHash)) {
+            try UpdatePathMerge.apply(tampered, from: f.sender, to: &tree, suite: suite)
         }
         var short = f.path
         short.nodes.removeLast()
         var tree2 = try RatchetTree(serialized: f.tree)
-        #expect(throws: TreeError.updatePathLengthMismatch(expected: f.path.nodes.count, actual: f.path.nodes.count - 1)) {
-            try tree2.mergeUpdatePath(short, sender: f.sender, suite: suite)
+        #expect(throws: MLSError.code(.updatePathLength)) {
+            try UpdatePathMerge.apply(short, from: f.sender, to: &tree2, suite: suite)
         }
     }
 }

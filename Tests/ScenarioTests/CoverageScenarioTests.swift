@@ -60,7 +60,7 @@ import Testing
             _ = try UpdateRequest(tlsDecoding: body)
             Issue.record("a PrivateMessage commit decoded as an UpdateRequest")
         } catch let e as TLSCodecError {
-            #expect(e.field.hasSuffix("proposalOrCommit") && e.rule.contains("must be a PublicMessage"), "\(e)")
+            #expect(e.field.hasSuffix("proposalOrCommit") && e.reason.contains("must be a PublicMessage"), "\(e)")
         }
     }
 }

@@ -11,7 +11,8 @@ struct HexTests {
 
     @Test("bad input names the offending character", arguments: [("abc", 3), ("zz", 0), ("0g", 1), ("00 1", 2)])
     func errors(input: String, offset: Int) {
-        let e = #expect(throws: HexError.self) { try [UInt8](hex: input) }
+        let e = #expect(throws: TLSCodecError.self) { try [UInt8](hex: input) }
+        #expect(e?.code == .invalidHex)
         #expect(e?.offset == offset)
     }
 }

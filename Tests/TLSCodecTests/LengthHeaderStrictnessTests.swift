@@ -31,7 +31,7 @@ struct LengthHeaderStrictnessTests {
         #expect(error?.code == .nonMinimalLength)
         #expect(error?.field == "len")
         #expect(error?.offset == 0)
-        #expect(error?.rule.contains("minimal encoding is \(c.minimal)") == true)
+        #expect(error?.requirement == "RFC9420-2.1.2-varintMinimal")
     }
 
     @Test("every 2-byte header: accepted exactly when the value needs 2 bytes")
@@ -107,7 +107,7 @@ struct OversizeLengthTests {
         #expect(e?.code == .lengthExceedsInput)
         #expect(e?.field == "Sample.name")
         #expect(e?.offset == 5)
-        #expect(e?.rule.contains("declared length 50 exceeds the 25 bytes that remain") == true)
+        #expect(e?.requirement == "RFC9420-2.1-tlsEncoding")
     }
 
     @Test("the largest legal length (2^30 - 1) over a few bytes fails without allocating")

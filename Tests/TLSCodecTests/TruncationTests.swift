@@ -44,11 +44,13 @@ struct TruncationTests {
         #expect(e?.offset == 17)
     }
 
-    @Test("fixed-width integers report the bytes they needed")
+    @Test("a fixed-width integer past the end is truncated at its own offset")
     func fixedWidth() {
         var r = TLSReader([0x01, 0x02, 0x03])
         let e = #expect(throws: TLSCodecError.self) { try r.readUInt32("n") }
-        #expect(e?.rule == "needs 4 bytes, 3 remain")
+        #expect(e?.code == .truncated)
+        #expect(e?.field == "n")
+        #expect(e?.offset == 0)
         #expect(r.offset == 0)
     }
 }

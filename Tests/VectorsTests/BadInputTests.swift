@@ -22,7 +22,7 @@ struct BadInputTests {
         let cases = try Self.run([("bad/xor.json", text), Self.good])
         let bad = cases.filter { $0.source == "bad/xor.json" }
         #expect(bad.map(\.status) == [.passed, .error, .passed])
-        #expect(bad[1].message == "bad/xor.json: field '[1].a': invalid hex at character 1: not a hex digit")
+        #expect(bad[1].message == "bad/xor.json: field '[1].a': tls.invalidHex at hex character 1: not a hex digit")
         #expect(cases.filter { $0.source == "good/xor.json" }.map(\.status) == [.passed, .passed, .passed])
     }
 
@@ -89,47 +89,5 @@ struct BadInputTests {
         #expect(cases[0].actual == "f00f")
         #expect(cases[0].cipherSuite == 1)
         #expect(cases[0].requirements == ["test §1"])
-    }
-}
-
-@Suite("Not-yet-supported MLS vector files")
-struct NotYetSupportedTests {
-    static func run(_ name: String, _ text: String) -> [CaseResult] {
-        NotYetSupportedRunner().run(VectorSource(url: URL(fileURLWithPath: "/v/mls/" + name), relativePath: "mls/" + name,
-                                                 bytes: Array(text.utf8)))
-    }
-
-    @Test("each case is unsupported with the reason and its cipher suite")
-    func counts() {
-        let cases = Self.run("treekem.json", "[{\"cipher_suite\": 1}, {\"cipher_suite\": 4}, {}]")
-        #expect(cases.map(\.id) == ["mls/treekem/0", "mls/treekem/1", "mls/treekem/2"])
-        #expect(cases.allSatisfy { $0.status == .unsupported })
-        #expect(cases.allSatisfy { $0.message == "not yet supported: needs the [mls-engine] issue" })
-        #expect(cases.map(\.cipherSuite) == [1, 4, nil])
-        #expect(cases.allSatisfy { $0.source == "mls/treekem.json" && !$0.requirements.isEmpty })
-    }
-
-    @Test("known names only", arguments: ["welcome.json", "tree-validation.json", "tree-operations.json", "treekem.json",
-                                          "passive-client-welcome.json", "passive-client-handling-commit.json",
-                                          "passive-client-random.json"])
-    func engineFiles(name: String) {
-        #expect(NotYetSupportedRunner().accepts(relativePath: "mls/" + name))
-        #expect(NotYetSupportedRunner().accepts(relativePath: name))
-        #expect(Self.run(name, "[{}]").first?.message == "not yet supported: needs the [mls-engine] issue")
-    }
-
-    @Test("unknown names are not claimed")
-    func unknown() {
-        #expect(!NotYetSupportedRunner().accepts(relativePath: "mls/reply.json"))
-        #expect(!NotYetSupportedRunner().accepts(relativePath: "mls/welcome.json.bak"))
-    }
-
-    @Test("a file that is not a JSON array is one error naming the file", arguments: ["{}", "[1,", "", "\"x\""])
-    func broken(text: String) {
-        let cases = Self.run("welcome.json", text)
-        #expect(cases.count == 1)
-        #expect(cases.first?.status == .error)
-        #expect(cases.first?.id == "mls/welcome/file")
-        #expect(cases.first?.message?.hasPrefix("mls/welcome.json: ") == true)
     }
 }

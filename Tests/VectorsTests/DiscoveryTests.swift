@@ -20,7 +20,7 @@ struct DiscoveryTests {
         try t.write("mls/welcome.json", "[]")
         let plan = try Fixtures.suite(nil).plan(roots: [t.published])
         #expect(plan.files.map(\.runnerPath) == ["mls/welcome.json", "mls/xor.json"])
-        #expect(plan.files.map(\.runner.name) == ["not-yet-supported", "xor"])
+        #expect(plan.files.map(\.runner.name) == ["fake-welcome", "xor"])
         #expect(plan.unrecognised == ["other/unknown.bin"])
         #expect(plan.companions == ["mls/xor.hex"])
         #expect(Set(plan.ignored) == ["mls/PROVENANCE.md", "content/reply.edn", "content/reply.pretty", "content/schema.cddl",
@@ -37,14 +37,14 @@ struct DiscoveryTests {
         #expect(outcome.warnings.contains("unrecognised vector file: mystery.json (no runner accepts it)"))
     }
 
-    @Test("a runner registered before the fallback takes precedence")
+    @Test("the first runner that accepts a file takes it")
     func precedence() throws {
         let t = try TempVectors()
         try t.write("mls/welcome.json", "[{\"cipher_suite\": 1}]")
-        let withReal = VectorSuite(runners: [FakeWelcomeRunner(), NotYetSupportedRunner()], manifest: nil)
-        #expect(try withReal.plan(roots: [t.published]).files.map(\.runner.name) == ["fake-welcome"])
-        let fallbackOnly = VectorSuite(runners: [NotYetSupportedRunner()], manifest: nil)
-        #expect(try fallbackOnly.plan(roots: [t.published]).files.map(\.runner.name) == ["not-yet-supported"])
+        let fakeFirst = VectorSuite(runners: [FakeWelcomeRunner(), WelcomeRunner()], manifest: nil)
+        #expect(try fakeFirst.plan(roots: [t.published]).files.map(\.runner.name) == ["fake-welcome"])
+        let realFirst = VectorSuite(runners: [WelcomeRunner(), FakeWelcomeRunner()], manifest: nil)
+        #expect(try realFirst.plan(roots: [t.published]).files.map(\.runner.name) == ["welcome"])
     }
 
     @Test("--only patterns select by path or file name")

@@ -8,18 +8,18 @@ import Vectors
 /// expected value changed), the file's other cases keep their verdicts, and a file that is not JSON is one error.
 @Suite("Corrupted published MLS vector files")
 struct MLSRunnerBadInputTests {
-    /// A published file, read and parsed; nil when no vectors directory is reachable.
-    static func published(_ file: String) throws -> (bytes: [UInt8], cases: [Any])? {
-        guard let url = VectorsDirectory.published("mls/" + file) else { return nil }
+    /// A published file, read and parsed; a missing vectors directory or a file that is not a JSON array fails the
+    /// test.
+    static func published(_ file: String) throws -> (bytes: [UInt8], cases: [Any]) {
+        let url = try #require(VectorsDirectory.published("mls/" + file), "no published vectors directory holds mls/\(file)")
         let bytes = Array(try Data(contentsOf: url))
-        guard let cases = try JSONSerialization.jsonObject(with: Data(bytes)) as? [Any] else { return nil }
+        let cases = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [Any], "mls/\(file) is not a JSON array")
         return (bytes, cases)
     }
 
     static func run(_ file: String, _ bytes: [UInt8]) throws -> [CaseResult] {
         let path = "mls/" + file
         let runner = try #require(VectorRegistry.runners.first { $0.accepts(relativePath: path) })
-        #expect(!(runner is NotYetSupportedRunner), "\(file) must have a real runner")
         return runner.run(VectorSource(url: URL(fileURLWithPath: "/v/" + path), relativePath: path, bytes: bytes))
     }
 
@@ -73,7 +73,7 @@ struct MLSRunnerBadInputTests {
           arguments: expectedOutputs.indices)
     func changedExpectedValue(index: Int) throws {
         let (file, path, shown) = Self.expectedOutputs[index]
-        guard let (bytes, cases) = try Self.published(file) else { return }
+        let (bytes, cases) = try Self.published(file)
         let before = try Self.run(file, bytes)
         #expect(before.first?.status == .passed)
         let old = try #require(Self.get(cases, path))
@@ -96,16 +96,16 @@ struct MLSRunnerBadInputTests {
 
     /// Corruptions of case 0 that the decoder catches, and the text the error message must contain.
     static let corruptions: [(file: String, path: [String], value: String?, message: String)] = [
-        ("key-schedule.json", ["0", "initial_init_secret"], "zz", "key-schedule.json: case 0: field '[0].initial_init_secret': invalid hex"),
+        ("key-schedule.json", ["0", "initial_init_secret"], "zz", "key-schedule.json: case 0: field '[0].initial_init_secret': tls.invalidHex"),
         ("key-schedule.json", ["0", "group_id"], nil, "key-schedule.json: case 0: missing field '[0].group_id'"),
-        ("secret-tree.json", ["0", "encryption_secret"], "abc", "secret-tree.json: case 0: field '[0].encryption_secret': invalid hex"),
+        ("secret-tree.json", ["0", "encryption_secret"], "abc", "secret-tree.json: case 0: field '[0].encryption_secret': tls.invalidHex"),
         ("tree-math.json", ["0", "left"], "x", "tree-math.json: case 0: field '[0].left': expected Array"),
         ("crypto-basics.json", ["0", "derive_secret"], nil, "crypto-basics.json: case 0: missing field '[0].derive_secret'"),
         ("psk_secret.json", ["0", "psks"], "none", "psk_secret.json: case 0: field '[0].psks': expected Array"),
-        ("deserialization.json", ["0", "vlbytes_header"], "0g", "deserialization.json: case 0: field '[0].vlbytes_header': invalid hex"),
+        ("deserialization.json", ["0", "vlbytes_header"], "0g", "deserialization.json: case 0: field '[0].vlbytes_header': tls.invalidHex"),
         ("transcript-hashes.json", ["0", "cipher_suite"], "one", "transcript-hashes.json: case 0: field '[0].cipher_suite': expected UInt16"),
         // Valid hex the runner cannot use: the error names the vector field.
-        ("message-protection.json", ["0", "proposal_pub"], "0001", "field 'proposal_pub': MLSMessage.wire_format at offset 2: truncated"),
+        ("message-protection.json", ["0", "proposal_pub"], "0001", "field 'proposal_pub': tls.truncated at MLSMessage.wire_format at byte 2"),
         ("message-protection.json", ["0", "commit_priv"], "000100020000", "field 'commit_priv': "),
         ("crypto-basics.json", ["0", "sign_with_label", "signature"], "0000", "field 'sign_with_label.signature': "),
         ("crypto-basics.json", ["0", "encrypt_with_label", "kem_output"], "00", "field 'encrypt_with_label.kem_output, ciphertext': "),
@@ -116,7 +116,7 @@ struct MLSRunnerBadInputTests {
           arguments: corruptions.indices)
     func corruptedField(index: Int) throws {
         let (file, path, value, message) = Self.corruptions[index]
-        guard let (bytes, cases) = try Self.published(file) else { return }
+        let (bytes, cases) = try Self.published(file)
         let before = try Self.run(file, bytes)
         let after = try Self.run(file, try Self.encode(Self.set(cases, path[...], value) as? [Any] ?? []))
         #expect(after.count == before.count)
@@ -127,7 +127,7 @@ struct MLSRunnerBadInputTests {
 
     @Test("an integer too large for its field is an error for that case naming the number")
     func integerOutOfRange() throws {
-        guard let (bytes, cases) = try Self.published("tree-math.json") else { return }
+        let (bytes, cases) = try Self.published("tree-math.json")
         let before = try Self.run("tree-math.json", bytes)
         let after = try Self.run("tree-math.json", try Self.encode(Self.set(cases, ["0", "n_leaves"], 1 << 40) as? [Any] ?? []))
         #expect(after.first?.status == .error)
@@ -141,7 +141,7 @@ struct MLSRunnerBadInputTests {
 
     @Test("truncated JSON, an empty file or an object: one error case <stem>/file naming the file", arguments: files)
     func brokenFile(file: String) throws {
-        guard let (bytes, _) = try Self.published(file) else { return }
+        let (bytes, _) = try Self.published(file)
         let stem = file.replacingOccurrences(of: ".json", with: "")
         for broken in [Array(bytes.prefix(bytes.count / 2)), [], Array("{\"cases\": []}".utf8)] {
             let results = try Self.run(file, broken)

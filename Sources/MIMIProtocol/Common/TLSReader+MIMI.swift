@@ -1,18 +1,6 @@
 import TLSCodec
 
 extension TLSReader {
-    /// Reads a one-octet enumeration (`(255)` bound); a value the draft does not define is an `invalidValue` error
-    /// naming the field, its offset and `rule`.
-    mutating func readEnum8<E: RawRepresentable>(_ type: E.Type, _ field: String, rule: String) throws -> E
-    where E.RawValue == UInt8 {
-        let start = offset
-        let raw = try readUInt8(field)
-        guard let value = E(rawValue: raw) else {
-            throw error(.invalidValue, field, "value \(raw) is not allowed: \(rule)", at: start)
-        }
-        return value
-    }
-
     /// Reads `opaque field<V>` whose contents must be UTF-8 (MIMI `string`, URIs, names).
     mutating func readUTF8(_ field: String) throws -> String {
         let start = offset
@@ -39,11 +27,6 @@ extension TLSReader {
         try readList(field) { try $0.readUInt32("") }
     }
 
-    /// Reads `uint16 field<V>`.
-    mutating func readUInt16List(_ field: String) throws -> [UInt16] {
-        try readList(field) { try $0.readUInt16("") }
-    }
-
     /// Reads `T field<V>` of a ``TLSDecodable`` element type.
     mutating func readList<T: TLSDecodable>(_ type: T.Type, _ field: String) throws -> [T] {
         try readList(field) { try T(from: &$0) }
@@ -64,6 +47,5 @@ extension TLSWriter {
     mutating func writeUTF8(_ text: String) { writeOpaque(Array(text.utf8)) }
     mutating func writeBool(_ value: Bool) { writeUInt8(value ? 1 : 0) }
     mutating func writeUInt32List(_ values: [UInt32]) { writeList(values) { w, v in w.writeUInt32(v) } }
-    mutating func writeUInt16List(_ values: [UInt16]) { writeList(values) { w, v in w.writeUInt16(v) } }
     mutating func writeOptional<T: TLSEncodable>(_ value: T?) { writeOptional(value) { w, v in v.encode(to: &w) } }
 }

@@ -43,7 +43,7 @@ public enum MIMIBody: Hashable, Sendable {
         case (.notify, true), (.requestConsent, true), (.updateConsent, true), (.reportAbuse, true), (.proxyDownload, false):
             guard bytes.isEmpty else {
                 throw TLSCodecError(code: .trailingBytes, field: "\(endpoint.rawValue) \(response ? "response" : "request")",
-                                    offset: 0, rule: "this body is empty in draft-ietf-mimi-protocol-06; found \(bytes.count) bytes")
+                                    offset: 0, reason: "this body is empty in draft-ietf-mimi-protocol-06; found \(bytes.count) bytes")
             }
             return .empty
         }

@@ -63,7 +63,7 @@ public struct AppDataCommitChange: Sendable, Hashable {
 /// The engine itself enforces the draft's structural rules (one remove or one or more updates per component, no
 /// remove of an absent component, GroupContextExtensions leaving `app_data_dictionary` alone when AppDataUpdate is
 /// required); the logic turns a component's updates into its new data and may refuse anything by throwing. Whatever
-/// it throws is reported as ``AppDataError/rejectedByApplication(componentID:reason:)``.
+/// it throws is reported as ``MLSError/Code/appDataRejectedByApplication``.
 public protocol AppDataLogic: Sendable {
     /// The new data of one component from its current data and its updates in Commit order (§4.7: "The application
     /// logic returns either an opaque value new_data ... or else an indication that it considers this update

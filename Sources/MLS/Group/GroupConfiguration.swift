@@ -18,8 +18,10 @@ public struct MLSClock: Sendable {
 
 /// How a group member behaves (RFC 9420 §6, §7.3, §9, §12.4.3; draft-ietf-mls-extensions §4.7).
 public struct GroupConfiguration: Sendable {
-    /// Check KeyPackage lifetimes against ``clock`` (§7.3, RECOMMENDED). On by default; the published passive-client
-    /// vectors carry expired lifetimes and are run with it off.
+    /// Check KeyPackage lifetimes against ``clock`` (§7.3: a MUST for the leaves this member sends, so a Commit adding
+    /// an expired KeyPackage is refused; RECOMMENDED for those it receives, so an expired leaf in a received Commit or
+    /// tree is a finding). On by default; the published passive-client vectors carry expired lifetimes and are run
+    /// with it off.
     public var checkLifetimes: Bool = true
     /// The clock for lifetime checks.
     public var clock: MLSClock = .system
@@ -40,6 +42,10 @@ public struct GroupConfiguration: Sendable {
 
     public init() {}
 
-    /// The current time for lifetime checks, or nil when they are off.
-    public var lifetimeCheckTime: UInt64? { checkLifetimes ? clock.now() : nil }
+    /// The lifetime check for leaves this member sends (`sending`) or receives (§7.3).
+    public func lifetimeCheck(sending: Bool) -> LifetimeCheck {
+        guard checkLifetimes else { return .off }
+        let now = clock.now()
+        return sending ? .sending(now: now) : .receiving(now: now)
+    }
 }

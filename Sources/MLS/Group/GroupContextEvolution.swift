@@ -12,8 +12,7 @@ public enum GroupContextEvolution {
     ///   component, or one or more `update`s whose new data the application logic computes; mixing the two is
     ///   invalid (§4.7). A missing `app_data_dictionary` is added at the end of the list.
     ///
-    /// `proposals` are the Commit's proposals in order with their proposers. Throws ``GroupError`` (an
-    /// ``AppDataError`` inside ``GroupError/appData(_:)`` for the mls-extensions rules).
+    /// `proposals` are the Commit's proposals in order with their proposers. Throws an ``MLSError``.
     public static func nextExtensions(current: [Extension], proposals: [(proposal: Proposal, proposer: AppDataProposer)],
                                       isExternalCommit: Bool, logic: any AppDataLogic) throws -> [Extension] {
         var gce: GroupContextExtensions?
@@ -22,7 +21,7 @@ public enum GroupContextEvolution {
         for item in proposals {
             switch item.proposal {
             case .groupContextExtensions(let g):
-                guard gce == nil else { throw GroupError.multipleGroupContextExtensions }
+                guard gce == nil else { throw MLSError(.multipleGroupContextExtensions, "more than one GroupContextExtensions proposal") }
                 gce = g
             case .appDataUpdate(let u): updates.append(AppDataProposal(u, proposer: item.proposer))
             case .appEphemeral(let e): ephemerals.append(AppDataProposal(e, proposer: item.proposer))
@@ -33,7 +32,10 @@ public enum GroupContextEvolution {
            required.proposalTypes.contains(.appDataUpdate) {
             let before = current.first { $0.extensionType == .appDataDictionary }
             let after = gce.extensions.first { $0.extensionType == .appDataDictionary }
-            guard before == after else { throw GroupError.appData(.groupContextExtensionsTouchDictionary) }
+            guard before == after else {
+                throw MLSError(.appDataDictionaryTouched, "a GroupContextExtensions proposal changes app_data_dictionary while "
+                               + "app_data_update is a required capability")
+            }
         }
         var extensions = gce?.extensions ?? current
         guard !updates.isEmpty || !ephemerals.isEmpty else { return extensions }
@@ -42,7 +44,7 @@ public enum GroupContextEvolution {
             do {
                 try logic.validateEphemeral(e.body, proposer: e.proposer, isExternalCommit: isExternalCommit)
             } catch {
-                throw GroupError.appData(.rejectedByApplication(componentID: e.body.componentID, reason: "\(error)"))
+                throw MLSError(.appDataRejectedByApplication, "the application refuses the AppEphemeral of component \(e.body.componentID): \(error)")
             }
         }
         let position = extensions.firstIndex { $0.extensionType == .appDataDictionary }
@@ -50,18 +52,37 @@ public enum GroupContextEvolution {
         do {
             before = try position.map { try AppDataDictionary(tlsDecoding: extensions[$0].extensionData) } ?? AppDataDictionary()
         } catch {
-            throw GroupError.appData(.malformedDictionary("\(error)"))
+            throw MLSError(.appDataDictionaryMalformed, "the GroupContext's app_data_dictionary is malformed: \(error)")
         }
         if let id = AppDataUpdate.conflictingComponent(in: updates.map(\.body)) {
-            throw GroupError.appData(.conflictingOperations(componentID: id))
+            throw MLSError(.appDataConflictingOperations, "component \(id) has a remove together with an update or another remove")
         }
+        let after = try applyUpdates(updates, to: before, isExternalCommit: isExternalCommit, logic: logic)
+        do {
+            try logic.validate(AppDataCommitChange(before: before, after: after, updates: updates, ephemerals: ephemerals,
+                                                   isExternalCommit: isExternalCommit))
+        } catch {
+            throw MLSError(.appDataRejectedByApplication, "the application refuses the Commit's application-data changes: \(error)")
+        }
+        guard !updates.isEmpty else { return extensions }
+        let written = Extension(after)
+        if let position { extensions[position] = written } else { extensions.append(written) }
+        return extensions
+    }
+
+    /// The dictionary after the AppDataUpdates, per component in Commit order (§4.7): a single `remove` of a present
+    /// component, or one or more `update`s whose new data the application logic computes.
+    static func applyUpdates(_ updates: [AppDataProposal<AppDataUpdate>], to before: AppDataDictionary, isExternalCommit: Bool,
+                             logic: any AppDataLogic) throws -> AppDataDictionary {
         var after = before
         var order: [UInt16] = []
         for u in updates where !order.contains(u.body.componentID) { order.append(u.body.componentID) }
         for id in order {
             let forID = updates.filter { $0.body.componentID == id }
             if forID.count == 1, case .remove = forID[0].body.operation {
-                guard before[id] != nil else { throw GroupError.appData(.removeOfAbsentComponent(id)) }
+                guard before[id] != nil else {
+                    throw MLSError(.appDataRemoveOfAbsentComponent, "remove of component \(id), which has no data in the GroupContext")
+                }
                 after[id] = nil
                 continue
             }
@@ -74,19 +95,10 @@ public enum GroupContextEvolution {
             do {
                 after[id] = try logic.newData(for: change)
             } catch {
-                throw GroupError.appData(.rejectedByApplication(componentID: id, reason: "\(error)"))
+                throw MLSError(.appDataRejectedByApplication, "the application refuses the change of component \(id): \(error)")
             }
         }
-        do {
-            try logic.validate(AppDataCommitChange(before: before, after: after, updates: updates, ephemerals: ephemerals,
-                                                   isExternalCommit: isExternalCommit))
-        } catch {
-            throw GroupError.appData(.rejectedByApplication(componentID: nil, reason: "\(error)"))
-        }
-        guard !updates.isEmpty else { return extensions }
-        let written = Extension(after)
-        if let position { extensions[position] = written } else { extensions.append(written) }
-        return extensions
+        return after
     }
 
     /// The proposer of a proposal from `sender` as the application logic sees it: a member's credential in `tree`

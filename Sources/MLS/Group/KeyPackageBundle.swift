@@ -55,23 +55,30 @@ public struct KeyPackageBundle: Sendable, Hashable {
 /// KeyPackage validation (RFC 9420 §10.1), the checks that need no group state.
 public enum KeyPackageValidation {
     /// Checks version, cipher suite, the KeyPackageTBS signature, that init_key differs from the leaf's
-    /// encryption_key, and the leaf's own §7.3 checks with source `key_package` (lifetime when `currentTime` is set).
-    public static func validate(_ kp: KeyPackage, suite: CipherSuite, currentTime: UInt64?) throws {
-        guard kp.version == .mls10 else { throw GroupError.invalidKeyPackage("version \(kp.version) is not mls10") }
+    /// encryption_key, and the leaf's own §7.3 checks with source `key_package` (its lifetime as `lifetime` says: a
+    /// KeyPackage the client adds is one it sends, MUST; one in a received Add, RECOMMENDED). MUST rules throw an
+    /// ``MLSError``; the findings are returned.
+    @discardableResult
+    public static func validate(_ kp: KeyPackage, suite: CipherSuite, lifetime: LifetimeCheck) throws -> [MLSFinding] {
+        try validateOwnFields(kp, suite: suite)
+        var findings: [MLSFinding] = []
+        try RatchetTree.validateLeafOnItsOwn(kp.leafNode, at: nil, context: LeafNodeValidationContext(
+            suite: suite, groupID: [], origin: .keyPackage, lifetime: lifetime), findings: &findings)
+        return findings
+    }
+
+    /// The §10.1 checks of the KeyPackage's own fields, without its leaf's §7.3 checks (a Commit checks the leaves of
+    /// its Adds against the members, ``MemberIndex``).
+    static func validateOwnFields(_ kp: KeyPackage, suite: CipherSuite) throws {
+        guard kp.version == .mls10 else { throw MLSError(.keyPackageVersion, "the KeyPackage's version is \(kp.version), not mls10") }
         guard kp.cipherSuite == suite.id else {
-            throw GroupError.invalidKeyPackage("cipher suite \(kp.cipherSuite) differs from the group's \(suite.id)")
+            throw MLSError(.keyPackageCipherSuite, "the KeyPackage's cipher suite \(kp.cipherSuite) differs from the group's \(suite.id)")
         }
         let valid = (try? suite.verifyWithLabel(publicKey: kp.leafNode.signatureKey, label: "KeyPackageTBS",
                                                 content: kp.tbs.tlsEncoded, signature: kp.signature)) ?? false
-        guard valid else { throw GroupError.invalidKeyPackage("the KeyPackageTBS signature does not verify") }
+        guard valid else { throw MLSError(.keyPackageSignature, "the KeyPackageTBS signature does not verify") }
         guard kp.initKey != kp.leafNode.encryptionKey else {
-            throw GroupError.invalidKeyPackage("init_key equals the leaf's encryption_key")
-        }
-        guard case .keyPackage = kp.leafNode.source else {
-            throw GroupError.invalidKeyPackage("leaf_node_source is \(kp.leafNode.source.name), not key_package")
-        }
-        if let now = currentTime, let lifetime = kp.leafNode.lifetime, !lifetime.contains(now) {
-            throw GroupError.invalidKeyPackage("lifetime [\(lifetime.notBefore), \(lifetime.notAfter)] does not contain \(now)")
+            throw MLSError(.initKeyEqualsEncryptionKey, "init_key equals the leaf's encryption_key")
         }
     }
 }

@@ -60,53 +60,22 @@ public struct CommitOutput: Sendable {
 
 extension MLSGroup {
     /// Creates a Commit (RFC 9420 §12.4.1) and stages the next epoch as ``pendingCommit``; the state moves on only
-    /// with ``mergePendingCommit()``. The proposals are validated as a receiver would (§12.2); an UpdatePath is
-    /// generated when required or forced, encrypted to everyone but the joiners of this Commit.
+    /// with ``mergePendingCommit()``. The proposals are validated as a receiver would (§12.2), with the lifetimes of
+    /// the added KeyPackages a MUST (§7.3: this member sends them); an UpdatePath is generated when required or
+    /// forced, encrypted to everyone but the joiners of this Commit. The findings of the checks are on ``findings``.
     public mutating func commit(_ options: CommitOptions = CommitOptions()) throws -> CommitOutput {
-        guard status == .active else { throw GroupError.groupInactive }
+        guard status == .active else { throw MLSError(.groupInactive, "the group is no longer active for this member") }
         var state = self
         state.pendingCommit = nil
-
-        var list: [ResolvedProposal] = []
-        var ors: [ProposalOrRef] = []
-        let refs = options.byReference ?? state.cachedProposalRefs
-        for ref in refs {
-            guard let cached = state.proposalCache[ref] else { throw GroupError.proposalNotFound(ref: ref) }
-            list.append(ResolvedProposal(proposal: cached.proposal, sender: cached.sender, ref: ref))
-            ors.append(.reference(ref))
-        }
-        for p in options.byValue {
-            if case .update = p { throw GroupError.updateByCommitter }
-            list.append(ResolvedProposal(proposal: p, sender: .member(leafIndex: myLeaf), ref: nil))
-            ors.append(.proposal(p))
-        }
-        let outcome = try state.applyProposals(list, committer: myLeaf, resumptionUsage: options.resumptionUsage)
+        let (list, ors) = try state.commitProposals(options)
+        let outcome = try state.applyProposals(list, committer: myLeaf, sending: true, resumptionUsage: options.resumptionUsage)
+        state.findings += outcome.findings
         var newTree = outcome.tree
         var keys = state.privateKeys
         if let myUpdate = outcome.updatedLeaves[myLeaf], let pair = state.pendingUpdateKeys[myUpdate] {
             keys.set(myLeaf * 2, pair)
         }
-
-        var generation: UpdatePathGeneration?
-        if (outcome.pathRequired || options.forcePath) && options.misbehaviour != .omitPath {
-            guard let template = newTree.leaf(myLeaf) else { throw GroupError.ownLeafNotFound }
-            let pathBase = state
-            generation = try UpdatePathGenerator.generate(
-                tree: &newTree, suite: cipherSuite, groupID: groupID, sender: myLeaf, leafTemplate: template,
-                signaturePrivateKey: identity.signaturePrivateKey, excludedLeaves: Set(outcome.joiners.map(\.leaf)),
-                groupContext: { pathBase.provisionalContext(treeHash: $0, extensions: outcome.extensions).tlsEncoded },
-                using: &state.rng)
-            for (node, pair) in generation?.privateKeys ?? [:] { keys.set(node, pair) }
-            if options.misbehaviour == .corruptLeafParentHash, var g = generation {
-                var leaf = g.updatePath.leafNode
-                leaf.source = .commit(parentHash: state.rng.bytes(cipherSuite.hashLength))
-                leaf = try LeafNodeSigner.sign(leaf, suite: cipherSuite, groupID: groupID, leafIndex: myLeaf,
-                                               signaturePrivateKey: identity.signaturePrivateKey)
-                g.updatePath.leafNode = leaf
-                try newTree.setLeaf(myLeaf, leaf)
-                generation = g
-            }
-        }
+        let generation = try state.commitPath(outcome, options: options, tree: &newTree, keys: &keys)
         let commit = Commit(proposals: ors, path: generation?.updatePath)
         let treeHash = newTree.treeHash(suite: cipherSuite)
 
@@ -124,7 +93,7 @@ extension MLSGroup {
             }
             return computed.confirmationTag
         }
-        guard let next else { throw GroupError.noPendingCommit }
+        guard let next else { throw MLSError(.noPendingCommit, "the Commit's epoch secrets were not computed") }
         var nextState = try state.advanced(context: next.context, tree: newTree, myLeaf: myLeaf, keys: keys,
                                            secrets: next.secrets, confirmationTag: next.confirmationTag)
         if let reInit = outcome.reInit { nextState.status = .reinitialized(reInit) }
@@ -144,11 +113,56 @@ extension MLSGroup {
                             ratchetTree: nextState.tree.ratchetTreeExtension)
     }
 
+    /// The proposals of a Commit this member creates: the cached ones it names by reference (every cached one by
+    /// default) and its own by value (never an Update, §12.2).
+    private func commitProposals(_ options: CommitOptions) throws -> (list: [ResolvedProposal], ors: [ProposalOrRef]) {
+        var list: [ResolvedProposal] = []
+        var ors: [ProposalOrRef] = []
+        for ref in options.byReference ?? cachedProposalRefs {
+            guard let cached = proposalCache[ref] else {
+                throw MLSError(.proposalNotFound, "no cached proposal has reference \(ref.hex)")
+            }
+            list.append(ResolvedProposal(proposal: cached.proposal, sender: cached.sender, ref: ref))
+            ors.append(.reference(ref))
+        }
+        for p in options.byValue {
+            if case .update = p { throw MLSError(.updateByCommitter, "a committer does not commit an Update of its own") }
+            list.append(ResolvedProposal(proposal: p, sender: .member(leafIndex: myLeaf), ref: nil))
+            ors.append(.proposal(p))
+        }
+        return (list, ors)
+    }
+
+    /// The UpdatePath of a Commit this member creates, when the proposals require one or it is forced (§12.4), with
+    /// the private keys it puts on the path; and the deliberate parent-hash fault of ``CommitMisbehaviour``.
+    private mutating func commitPath(_ outcome: ProposalOutcome, options: CommitOptions, tree newTree: inout RatchetTree,
+                                     keys: inout TreeKEMPrivateKeys) throws -> UpdatePathGeneration? {
+        guard (outcome.pathRequired || options.forcePath) && options.misbehaviour != .omitPath else { return nil }
+        guard let template = newTree.leaf(myLeaf) else { throw MLSError(.ownLeafNotFound, "this member's leaf is blank") }
+        let pathBase = self
+        var generation = try UpdatePathGenerator.generate(
+            tree: &newTree, suite: cipherSuite, groupID: groupID, sender: myLeaf, leafTemplate: template,
+            signaturePrivateKey: identity.signaturePrivateKey, excludedLeaves: Set(outcome.joiners.map(\.leaf)),
+            groupContext: { pathBase.provisionalContext(treeHash: $0, extensions: outcome.extensions).tlsEncoded },
+            using: &rng)
+        for (node, pair) in generation.privateKeys { keys.set(node, pair) }
+        if options.misbehaviour == .corruptLeafParentHash {
+            var leaf = generation.updatePath.leafNode
+            leaf.source = .commit(parentHash: rng.bytes(cipherSuite.hashLength))
+            leaf = try LeafNodeSigner.sign(leaf, suite: cipherSuite, groupID: groupID, leafIndex: myLeaf,
+                                           signaturePrivateKey: identity.signaturePrivateKey)
+            generation.updatePath.leafNode = leaf
+            try newTree.setLeaf(myLeaf, leaf)
+        }
+        return generation
+    }
+
     /// Moves to the epoch of this member's pending Commit (§12.4.1: after the Delivery Service accepted it).
     public mutating func mergePendingCommit() throws {
-        guard let pending = pendingCommit else { throw GroupError.noPendingCommit }
+        guard let pending = pendingCommit else { throw MLSError(.noPendingCommit, "there is no pending Commit") }
         var next = pending.next.group
         next.rng = rng
+        next.findings = findings
         self = next
     }
 

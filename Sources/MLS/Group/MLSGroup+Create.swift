@@ -32,29 +32,25 @@ extension MLSGroup {
                             interimTranscriptHash: interim, rng: groupRNG)
     }
 
-    /// Every member supports every non-default extension type of `extensions`, and required_capabilities, if present,
-    /// is met by every member (§11.1, §12.1.7).
+    /// Every member supports every non-default extension type of `extensions` (§13.4), none appears twice (§13.4), and
+    /// required_capabilities, if present, is met by every member (§11.1, §12.1.7).
     static func checkExtensionsSupported(_ extensions: [Extension], by tree: RatchetTree) throws {
         if let dup = extensions.firstDuplicateType {
-            throw GroupError.groupContextInvalid("extension \(dup) appears twice (RFC 9420 §13)")
+            throw MLSError(.duplicateExtension, "extension \(dup) appears twice in the GroupContext extensions")
         }
         let required = try extensions.find(RequiredCapabilities.self)
         for (i, leaf) in tree.members {
             let caps = leaf.capabilities
             for ext in extensions where !caps.supports(ext.extensionType) {
-                throw GroupError.unsupportedByMember(leaf: i, what: "extension \(ext.extensionType)")
+                throw MLSError(.extensionUnsupported, "member at leaf \(i) does not support GroupContext extension \(ext.extensionType)")
             }
-            if let required {
-                for t in required.extensionTypes where !caps.supports(t) {
-                    throw GroupError.unsupportedByMember(leaf: i, what: "required extension \(t)")
-                }
-                for t in required.proposalTypes where !caps.supports(t) {
-                    throw GroupError.unsupportedByMember(leaf: i, what: "required proposal \(t)")
-                }
-                for t in required.credentialTypes where !caps.supports(t) {
-                    throw GroupError.unsupportedByMember(leaf: i, what: "required credential \(t)")
-                }
+            guard let required else { continue }
+            func missing(_ what: String) -> MLSError {
+                MLSError(.requiredCapabilityUnsupported, "member at leaf \(i) does not support the required \(what)")
             }
+            for t in required.extensionTypes where !caps.supports(t) { throw missing("extension \(t)") }
+            for t in required.proposalTypes where !caps.supports(t) { throw missing("proposal \(t)") }
+            for t in required.credentialTypes where !caps.supports(t) { throw missing("credential \(t)") }
         }
     }
 }

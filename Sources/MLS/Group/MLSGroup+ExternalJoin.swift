@@ -21,24 +21,18 @@ extension MLSGroup {
                                       configuration: GroupConfiguration = GroupConfiguration(),
                                       using rng: inout DeterministicRandom) throws -> ExternalJoinOutput {
         let suite = try CipherSuite(info.groupContext.cipherSuite)
-        let tree = try verifiedTree(info: info, supplied: ratchetTree, suite: suite, configuration: configuration)
+        let leafCapabilities = capabilities ?? KeyPackageBundle.defaultCapabilities(suite: suite)
+        try checkJoinerSupports(info.groupContext.extensions, capabilities: leafCapabilities)
+        let verified = try verifiedTree(info: info, supplied: ratchetTree, suite: suite, configuration: configuration)
         guard let externalPub = try info.extensions.find(ExternalPub.self)?.externalPub else {
-            throw GroupError.missingExternalPub
+            throw MLSError(.missingExternalPub, "the GroupInfo has no external_pub extension")
         }
         var groupRNG = rng.fork("external-join")
         let (kemOutput, initSecret) = try ExternalInitSecret.create(suite: suite, externalPub: externalPub, using: &groupRNG)
 
-        // The joiner's view of the current epoch: context, tree and interim transcript hash; no epoch secrets
-        // (placeholder values derived from zero, never used to protect or open a message).
         let context = info.groupContext
-        let interim = TranscriptHash.interim(cipherSuite: suite, confirmed: context.confirmedTranscriptHash,
-                                             confirmationTag: info.confirmationTag)
-        let placeholder = try EpochSecrets(cipherSuite: suite, joinerSecret: suite.zeroSecret, pskSecret: nil,
-                                           groupContext: context.tlsEncoded)
-        var base = try MLSGroup(cipherSuite: suite, groupContext: context, tree: tree, myLeaf: 0, identity: identity,
-                                psks: psks, configuration: configuration, privateKeys: TreeKEMPrivateKeys(),
-                                epochSecrets: placeholder, interimTranscriptHash: interim, rng: groupRNG)
-        base.psks.resumption[context.groupID]?[context.epoch] = nil
+        var base = try externalJoinBase(info, tree: verified.tree, identity: identity, psks: psks, configuration: configuration,
+                                        rng: groupRNG)
 
         var proposals: [Proposal] = [.externalInit(ExternalInit(kemOutput: kemOutput))]
         if let removePrior { proposals.append(.remove(Remove(removed: removePrior))) }
@@ -48,17 +42,16 @@ extension MLSGroup {
         }
         proposals += appData
         let list = proposals.map { ResolvedProposal(proposal: $0, sender: .newMemberCommit, ref: nil) }
-        let outcome = try base.applyProposals(list, committer: nil, joinerCredential: identity.credential)
+        let outcome = try base.applyProposals(list, committer: nil, sending: true, joinerCredential: identity.credential)
 
         // The joiner's leaf goes where an Add would put it; the UpdatePath then replaces it.
         var newTree = outcome.tree
         let leafPair = try suite.generateKEMKeyPair(using: &base.rng)
         let template = LeafNode(encryptionKey: leafPair.publicKey, signatureKey: identity.signaturePublicKey,
                                 credential: identity.credential,
-                                capabilities: capabilities ?? KeyPackageBundle.defaultCapabilities(suite: suite),
+                                capabilities: leafCapabilities,
                                 source: .commit(parentHash: []), extensions: [], signature: [])
-        let myLeaf: UInt32
-        do { myLeaf = try newTree.addLeaf(template) } catch let e as TreeError { throw GroupError.tree(e) }
+        let myLeaf = try newTree.addLeaf(template)
         let pathBase = base
         let generation = try UpdatePathGenerator.generate(
             tree: &newTree, suite: suite, groupID: context.groupID, sender: myLeaf, leafTemplate: template,
@@ -84,6 +77,24 @@ extension MLSGroup {
         var group = try base.advanced(context: next.context, tree: newTree, myLeaf: myLeaf, keys: keys,
                                       secrets: next.secrets, confirmationTag: next.confirmationTag)
         group.pastEpochs = []
+        group.findings = verified.findings + outcome.findings
         return ExternalJoinOutput(group: group, commit: message)
+    }
+
+    /// The joiner's view of the current epoch: context, tree and interim transcript hash; no epoch secrets
+    /// (placeholder values derived from zero, never used to protect or open a message).
+    private static func externalJoinBase(_ info: GroupInfo, tree: RatchetTree, identity: SigningIdentity, psks: PSKStore,
+                                         configuration: GroupConfiguration, rng: DeterministicRandom) throws -> MLSGroup {
+        let suite = try CipherSuite(info.groupContext.cipherSuite)
+        let context = info.groupContext
+        let interim = TranscriptHash.interim(cipherSuite: suite, confirmed: context.confirmedTranscriptHash,
+                                             confirmationTag: info.confirmationTag)
+        let placeholder = try EpochSecrets(cipherSuite: suite, joinerSecret: suite.zeroSecret, pskSecret: nil,
+                                           groupContext: context.tlsEncoded)
+        var base = try MLSGroup(cipherSuite: suite, groupContext: context, tree: tree, myLeaf: 0, identity: identity,
+                                psks: psks, configuration: configuration, privateKeys: TreeKEMPrivateKeys(),
+                                epochSecrets: placeholder, interimTranscriptHash: interim, rng: rng)
+        base.psks.resumption[context.groupID]?[context.epoch] = nil
+        return base
     }
 }

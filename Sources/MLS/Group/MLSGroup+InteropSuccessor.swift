@@ -39,7 +39,7 @@ extension MLSGroup {
     public func reinitSuccessor(keyPackages: [KeyPackage], identity: SigningIdentity, options: SuccessorOptions,
                                 using rng: inout DeterministicRandom) throws -> SuccessorGroup {
         guard case .reinitialized(let reInit) = status else {
-            throw GroupError.unexpectedContent("the group has not been reinitialized (RFC 9420 §11.2)")
+            throw MLSError(.invalidOperation, "the group has not been reinitialized (RFC 9420 §11.2)")
         }
         return try successorGroup(groupID: reInit.groupID, suite: try CipherSuite(reInit.cipherSuite),
                                   extensions: reInit.extensions, usage: .reinit, keyPackages: keyPackages,
@@ -50,7 +50,7 @@ extension MLSGroup {
     /// cipher suite, `groupID`, the members of `keyPackages`, and this epoch's resumption PSK with usage `branch`.
     public func branch(groupID: [UInt8], extensions: [Extension], keyPackages: [KeyPackage], options: SuccessorOptions,
                        using rng: inout DeterministicRandom) throws -> SuccessorGroup {
-        guard status == .active else { throw GroupError.groupInactive }
+        guard status == .active else { throw MLSError(.groupInactive, "the group is no longer active for this member") }
         return try successorGroup(groupID: groupID, suite: cipherSuite, extensions: extensions, usage: .branch,
                                   keyPackages: keyPackages, identity: identity, options: options, using: &rng)
     }
@@ -68,7 +68,7 @@ extension MLSGroup {
         commitOptions.resumptionUsage = usage
         let out = try group.commit(commitOptions)
         try group.mergePendingCommit()
-        guard let welcome = out.welcome else { throw GroupError.unexpectedContent("no KeyPackages for the successor group") }
+        guard let welcome = out.welcome else { throw MLSError(.invalidOperation, "no KeyPackages for the successor group") }
         return SuccessorGroup(group: group, welcome: welcome, ratchetTree: out.ratchetTree)
     }
 

@@ -13,7 +13,7 @@ extension MLSGroup {
     private mutating func proposeUnchecked(_ proposal: Proposal, authenticatedData: [UInt8])
         throws -> (message: MLSMessage, ref: [UInt8]) {
         if case .update = proposal {} else if case .externalInit = proposal {
-            throw GroupError.externalInitNotAllowed
+            throw MLSError(.externalInitNotAllowed, "a member does not propose ExternalInit (RFC 9420 §12.1.6)")
         }
         // SelfRemove MUST be a PublicMessage (draft-ietf-mls-extensions §6.3.1), so the DS and joiners can read it.
         let wireFormat: WireFormat? = if case .selfRemove = proposal { .publicMessage } else { nil }
@@ -27,7 +27,7 @@ extension MLSGroup {
     /// group ID and leaf index. The new private key is kept until a Commit applies the Update.
     public mutating func proposeUpdate(authenticatedData: [UInt8] = []) throws -> MLSMessage {
         var copy = self
-        guard let current = copy.tree.leaf(copy.myLeaf) else { throw GroupError.ownLeafNotFound }
+        guard let current = copy.tree.leaf(copy.myLeaf) else { throw MLSError(.ownLeafNotFound, "this member's leaf is blank") }
         let pair = try copy.cipherSuite.generateKEMKeyPair(using: &copy.rng)
         var leaf = current
         leaf.encryptionKey = pair.publicKey
@@ -57,7 +57,7 @@ extension MLSGroup {
     /// SelfRemove only from a member and as a PublicMessage).
     mutating func cacheReceivedProposal(_ authenticated: AuthenticatedContent) throws -> (Proposal, [UInt8]) {
         guard case .proposal(let proposal) = authenticated.content.body else {
-            throw GroupError.unexpectedContent("not a proposal")
+            throw MLSError(.invalidOperation, "not a proposal")
         }
         let sender = authenticated.content.sender
         switch (proposal, sender) {
@@ -67,12 +67,14 @@ extension MLSGroup {
              (.appEphemeral, .member), (.appEphemeral, .external):
             break
         case (.selfRemove, .member):
-            guard authenticated.wireFormat == .publicMessage else { throw GroupError.selfRemoveNotPublic }
+            guard authenticated.wireFormat == .publicMessage else {
+                throw MLSError(.selfRemoveNotPublic, "a SelfRemove proposal must be sent as a PublicMessage")
+            }
         default:
-            throw GroupError.proposalSenderNotAllowed("\(proposal.proposalType) from \(sender)")
+            throw MLSError(.proposalSenderNotAllowed, "\(proposal.proposalType) from \(sender)")
         }
         if case .newMemberProposal = sender, case .add = proposal {} else if case .newMemberProposal = sender {
-            throw GroupError.proposalSenderNotAllowed("new_member_proposal may only propose Add")
+            throw MLSError(.proposalSenderNotAllowed, "new_member_proposal may only propose Add")
         }
         let ref = cipherSuite.makeProposalRef(authenticated.tlsEncoded)
         proposalCache[ref] = CachedProposal(proposal: proposal, sender: sender)

@@ -9,7 +9,7 @@ extension MLSGroup {
     mutating func frame(_ body: FramedContentBody, authenticatedData: [UInt8], wireFormat requested: WireFormat? = nil,
                         confirmationTag: (AuthenticatedContent) throws -> [UInt8]? = { _ in nil })
         throws -> (message: MLSMessage, authenticated: AuthenticatedContent) {
-        guard status == .active else { throw GroupError.groupInactive }
+        guard status == .active else { throw MLSError(.groupInactive, "the group is no longer active for this member") }
         let wireFormat: WireFormat = body.contentType == .application ? .privateMessage
             : (requested ?? configuration.handshakeWireFormat)
         let content = FramedContent(groupID: groupID, epoch: epoch, sender: .member(leafIndex: myLeaf),
@@ -49,50 +49,54 @@ extension MLSGroup {
         case .privateMessage(let pm):
             return try unprotectPrivate(pm)
         default:
-            throw GroupError.unexpectedContent("wire format \(message.wireFormat) is not a PublicMessage or PrivateMessage")
+            throw MLSError(.invalidOperation, "wire format \(message.wireFormat) is not a PublicMessage or PrivateMessage")
         }
     }
 
     private func unprotectPublic(_ pm: PublicMessage) throws -> AuthenticatedContent {
         let content = pm.content
-        guard content.groupID == groupID else { throw GroupError.wrongGroupID }
-        guard content.contentType != .application else { throw GroupError.applicationAsPublicMessage }
-        guard content.epoch == epoch else { throw GroupError.wrongEpoch(expected: epoch, actual: content.epoch) }
+        guard content.groupID == groupID else { throw MLSError(.wrongGroupID, "the PublicMessage is for another group_id") }
+        guard content.contentType != .application else {
+            throw MLSError(.applicationAsPublicMessage, "application data MUST NOT be sent as a PublicMessage")
+        }
+        guard content.epoch == epoch else {
+            throw MLSError(.wrongEpoch, "the message is for epoch \(content.epoch); the group is at \(epoch)")
+        }
         let key: [UInt8]
         switch content.sender {
         case .member(let leaf):
-            guard let node = tree.leaf(leaf) else { throw GroupError.senderNotMember(leaf: leaf) }
+            guard let node = tree.leaf(leaf) else { throw MLSError(.senderNotMember, "sender leaf \(leaf) is not a member") }
             key = node.signatureKey
         case .external(let index):
             guard content.contentType == .proposal else {
-                throw GroupError.senderNotAllowed("an external sender may send only proposals (RFC 9420 §12.1.8)")
+                throw MLSError(.senderNotAllowed, "an external sender may send only proposals")
             }
             let senders = (try? groupContext.extensions.find(ExternalSenders.self))?.senders ?? []
-            guard Int(index) < senders.count else { throw GroupError.unknownExternalSender(index) }
+            guard Int(index) < senders.count else {
+                throw MLSError(.unknownExternalSender, "external sender \(index) is not listed in external_senders")
+            }
             key = senders[Int(index)].signatureKey
         case .newMemberProposal:
             guard case .proposal(.add(let add)) = content.body else {
-                throw GroupError.senderNotAllowed("new_member_proposal may send only an Add (RFC 9420 §12.1.8)")
+                throw MLSError(.senderNotAllowed, "new_member_proposal may send only an Add")
             }
             key = add.keyPackage.leafNode.signatureKey
         case .newMemberCommit:
             guard case .commit(let commit) = content.body else {
-                throw GroupError.senderNotAllowed("new_member_commit may send only a Commit (RFC 9420 §12.4.3.2)")
+                throw MLSError(.senderNotAllowed, "new_member_commit may send only a Commit")
             }
-            guard let path = commit.path else { throw GroupError.invalidExternalCommit("no UpdatePath") }
+            guard let path = commit.path else { throw MLSError(.externalCommitPath, "the external Commit has no UpdatePath") }
             key = path.leafNode.signatureKey
         }
-        let authenticated = try MessageFraming.mapped {
-            try PublicMessageProtection.unprotect(cipherSuite: cipherSuite, pm, groupID: groupID, epoch: epoch,
-                                                  groupContext: serializedContext,
-                                                  membershipKey: epochSecrets.membershipKey)
-        }
+        let authenticated = try PublicMessageProtection.unprotect(cipherSuite: cipherSuite, pm, groupID: groupID, epoch: epoch,
+                                                                  groupContext: serializedContext,
+                                                                  membershipKey: epochSecrets.membershipKey)
         try MessageFraming.verify(authenticated, groupContext: serializedContext, suite: cipherSuite, publicKey: key)
         return authenticated
     }
 
     private mutating func unprotectPrivate(_ pm: PrivateMessage) throws -> AuthenticatedContent {
-        guard pm.groupID == groupID else { throw GroupError.wrongGroupID }
+        guard pm.groupID == groupID else { throw MLSError(.wrongGroupID, "the PrivateMessage is for another group_id") }
         if pm.epoch == epoch {
             let authenticated = try MessageFraming.decrypt(pm, epoch: epoch, secretTree: &secretTree,
                                                            senderDataSecret: epochSecrets.senderDataSecret,
@@ -100,7 +104,7 @@ extension MLSGroup {
             return try checkDecrypted(authenticated, tree: tree, context: serializedContext)
         }
         guard pm.contentType == .application, let i = pastEpochs.firstIndex(where: { $0.epoch == pm.epoch }) else {
-            throw GroupError.wrongEpoch(expected: epoch, actual: pm.epoch)
+            throw MLSError(.wrongEpoch, "the PrivateMessage is for epoch \(pm.epoch); the group is at \(epoch)")
         }
         var past = pastEpochs[i]
         let authenticated = try MessageFraming.decrypt(pm, epoch: pm.epoch, secretTree: &past.secretTree,
@@ -112,9 +116,9 @@ extension MLSGroup {
     private func checkDecrypted(_ authenticated: AuthenticatedContent, tree: RatchetTree,
                                 context: [UInt8]) throws -> AuthenticatedContent {
         guard case .member(let leaf) = authenticated.content.sender else {
-            throw GroupError.senderNotAllowed("a PrivateMessage sender must be a member (RFC 9420 §6.3)")
+            throw MLSError(.senderNotAllowed, "a PrivateMessage sender must be a member (RFC 9420 §6.3.2)")
         }
-        guard let node = tree.leaf(leaf) else { throw GroupError.senderNotMember(leaf: leaf) }
+        guard let node = tree.leaf(leaf) else { throw MLSError(.senderNotMember, "sender leaf \(leaf) is blank") }
         try MessageFraming.verify(authenticated, groupContext: context, suite: cipherSuite, publicKey: node.signatureKey)
         return authenticated
     }

@@ -15,7 +15,7 @@ extension MLSGroup {
     public func reinitSuccessor(keyPackages: [KeyPackage], identity: SigningIdentity? = nil,
                                 using rng: inout DeterministicRandom) throws -> SuccessorGroup {
         guard case .reinitialized(let reInit) = status else {
-            throw GroupError.unexpectedContent("the group has not been reinitialized (RFC 9420 §11.2)")
+            throw MLSError(.invalidOperation, "the group has not been reinitialized (RFC 9420 §11.2)")
         }
         return try successor(groupID: reInit.groupID, suite: try CipherSuite(reInit.cipherSuite), extensions: reInit.extensions,
                              usage: .reinit, keyPackages: keyPackages, identity: identity ?? self.identity, using: &rng)
@@ -25,7 +25,7 @@ extension MLSGroup {
     /// members of `keyPackages`, and this epoch's resumption PSK with usage `branch`.
     public func branch(groupID: [UInt8], extensions: [Extension] = [], keyPackages: [KeyPackage],
                        using rng: inout DeterministicRandom) throws -> SuccessorGroup {
-        guard status == .active else { throw GroupError.groupInactive }
+        guard status == .active else { throw MLSError(.groupInactive, "the group is no longer active for this member") }
         return try successor(groupID: groupID, suite: cipherSuite, extensions: extensions, usage: .branch,
                              keyPackages: keyPackages, identity: identity, using: &rng)
     }
@@ -41,7 +41,7 @@ extension MLSGroup {
         options.resumptionUsage = usage
         let out = try group.commit(options)
         try group.mergePendingCommit()
-        guard let welcome = out.welcome else { throw GroupError.unexpectedContent("no KeyPackages for the successor group") }
+        guard let welcome = out.welcome else { throw MLSError(.invalidOperation, "no KeyPackages for the successor group") }
         return SuccessorGroup(group: group, welcome: welcome, ratchetTree: out.ratchetTree)
     }
 }

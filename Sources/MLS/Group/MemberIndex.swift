@@ -10,16 +10,20 @@ struct MemberIndex {
     /// For each credential type, how many members list it in their capabilities.
     private var supportCount: [CredentialType: Int] = [:]
     private var memberCount = 0
+    /// Leaves added by the Commit being checked.
+    private var joiners: Set<UInt32> = []
 
     init(_ tree: RatchetTree) {
         for (i, leaf) in tree.members { insert(leaf, at: i) }
     }
 
-    mutating func insert(_ leaf: LeafNode, at index: UInt32) {
+    /// Records `leaf` at `index`; `joiner` marks a leaf added by the Commit being checked.
+    mutating func insert(_ leaf: LeafNode, at index: UInt32, joiner: Bool = false) {
         signatureKeys[leaf.signatureKey] = index
         encryptionKeys[leaf.encryptionKey] = index
         typesInUse[leaf.credential.credentialType, default: 0] += 1
         memberCount += 1
+        if joiner { joiners.insert(index) }
         var seen: [CredentialType] = []
         for t in leaf.capabilities.credentials where !seen.contains(t) {
             seen.append(t)
@@ -27,22 +31,27 @@ struct MemberIndex {
         }
     }
 
-    /// Checks `leaf`, destined for leaf `index` (nil for a new leaf), against the other members (RFC 9420 §7.3):
-    /// its own checks, unique signature and encryption keys, and mutual support of credential types.
-    func validate(_ leaf: LeafNode, at index: UInt32?, newIndex: UInt32, context: LeafNodeValidationContext) throws {
-        try RatchetTree.validateLeafOnItsOwn(leaf, at: index, context: context)
-        if let other = signatureKeys[leaf.signatureKey], other != index {
-            throw TreeError.duplicateSignatureKey(leaf: index ?? newIndex, other: other)
+    /// Checks the leaf of an Add, destined for leaf `newIndex`, against the members and the earlier Adds (RFC 9420
+    /// §7.3, §12.2): its own checks, the same client (signature key) neither a member nor added twice, a fresh
+    /// encryption key, and mutual support of credential types. Returns the findings.
+    func validateAdded(_ leaf: LeafNode, newIndex: UInt32, context: LeafNodeValidationContext) throws -> [MLSFinding] {
+        var findings: [MLSFinding] = []
+        try RatchetTree.validateLeafOnItsOwn(leaf, at: newIndex, context: context, findings: &findings)
+        if let other = signatureKeys[leaf.signatureKey] {
+            throw joiners.contains(other)
+                ? MLSError(.duplicateAdd, "the Adds for leaves \(other) and \(newIndex) carry the same signature key")
+                : MLSError(.addOfExistingMember, "the Add for leaf \(newIndex) carries the signature key of member \(other)")
         }
-        if let other = encryptionKeys[leaf.encryptionKey], other != index {
-            throw TreeError.duplicateEncryptionKey(node: (index ?? newIndex) &* 2, other: other &* 2)
+        if let other = encryptionKeys[leaf.encryptionKey] {
+            throw MLSError(.duplicateEncryptionKey, "the new leaf \(newIndex) has the encryption_key of leaf \(other)")
         }
         let type = leaf.credential.credentialType
         if supportCount[type, default: 0] < memberCount {
-            throw TreeError.invalidLeaf(leaf: index ?? newIndex, .credentialTypeNotSupported(type, leaf: index ?? newIndex))
+            throw MLSError(.leafCredentialUnsupported, "credential type \(type) of the new leaf \(newIndex) is not supported by every member")
         }
         for t in typesInUse.keys where !leaf.capabilities.supports(t) {
-            throw TreeError.invalidLeaf(leaf: index ?? newIndex, .credentialTypeNotSupported(t, leaf: index ?? newIndex))
+            throw MLSError(.leafCredentialUnsupported, "the new leaf \(newIndex) does not support credential type \(t), which a member uses")
         }
+        return findings
     }
 }

@@ -1,54 +1,27 @@
 import MLSCrypto
 import TLSCodec
 
-/// The group's use of message protection (RFC 9420 §6.1–§6.3, Sources/MLS/Protection), with every
-/// ``ProtectionError`` mapped to the ``GroupError`` that names the same rule.
+/// The group's use of message protection (RFC 9420 §6.1–§6.3, Sources/MLS/Protection).
 enum MessageFraming {
-    /// Runs `body`, turning a ``ProtectionError`` into a ``GroupError``.
-    static func mapped<T>(_ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch let e as ProtectionError {
-            switch e.code {
-            case .wrongGroup: throw GroupError.wrongGroupID
-            case .applicationAsPublicMessage: throw GroupError.applicationAsPublicMessage
-            case .membershipTagInvalid: throw GroupError.membershipTagInvalid
-            case .signatureInvalid: throw GroupError.signatureInvalid
-            case .senderNotAllowed, .confirmationTagMismatch, .wrongEpoch: throw GroupError.senderNotAllowed(e.message)
-            case .senderDataInvalid, .senderLeafOutOfRange, .contentDecryptionFailed, .contentMalformed, .keyUnavailable,
-                 .cryptoFailure:
-                throw GroupError.decryptionFailed(e.description)
-            }
-        }
-    }
-
     /// Signs `content` (§6.1); a commit gets an empty confirmation tag, which the caller replaces (the signature
     /// does not cover it).
     static func sign(_ content: FramedContent, wireFormat: WireFormat, groupContext: [UInt8], suite: CipherSuite,
                      signaturePrivateKey: [UInt8]) throws -> AuthenticatedContent {
-        try mapped {
-            try ContentSigning.sign(cipherSuite: suite, wireFormat: wireFormat, content: content, groupContext: groupContext,
-                                    signaturePrivateKey: signaturePrivateKey,
-                                    confirmationTag: content.contentType == .commit ? [] : nil)
-        }
+        try ContentSigning.sign(cipherSuite: suite, wireFormat: wireFormat, content: content, groupContext: groupContext,
+                                signaturePrivateKey: signaturePrivateKey, confirmationTag: content.contentType == .commit ? [] : nil)
     }
 
     /// Verifies the signature of `authenticated` with `publicKey` (§6.1).
     static func verify(_ authenticated: AuthenticatedContent, groupContext: [UInt8], suite: CipherSuite,
                        publicKey: [UInt8]) throws {
-        try mapped {
-            try ContentSigning.verify(cipherSuite: suite, authenticated, groupContext: groupContext,
-                                      signaturePublicKey: publicKey)
-        }
+        try ContentSigning.verify(cipherSuite: suite, authenticated, groupContext: groupContext, signaturePublicKey: publicKey)
     }
 
     /// A PublicMessage with the membership tag for member senders (§6.2).
     static func protectPublic(_ authenticated: AuthenticatedContent, groupContext: [UInt8], suite: CipherSuite,
                               membershipKey: [UInt8]) throws -> PublicMessage {
-        try mapped {
-            try PublicMessageProtection.protect(cipherSuite: suite, authenticated, groupContext: groupContext,
-                                                membershipKey: membershipKey)
-        }
+        try PublicMessageProtection.protect(cipherSuite: suite, authenticated, groupContext: groupContext,
+                                            membershipKey: membershipKey)
     }
 
     /// A PrivateMessage under the epoch's secret tree (§6.3), zero-padded to a multiple of `paddingBlock`.
@@ -61,10 +34,8 @@ enum MessageFraming {
             padding = (paddingBlock - size % paddingBlock) % paddingBlock
         }
         var keys = PrivateMessageProtection.EpochKeys(secretTree: secretTree, senderDataSecret: senderDataSecret)
-        let out = try mapped {
-            try PrivateMessageProtection.protect(cipherSuite: suite, authenticated, keys: &keys, paddingLength: padding,
-                                                 using: &rng)
-        }
+        let out = try PrivateMessageProtection.protect(cipherSuite: suite, authenticated, keys: &keys, paddingLength: padding,
+                                                       using: &rng)
         secretTree = keys.secretTree
         return out
     }
@@ -73,10 +44,8 @@ enum MessageFraming {
     static func decrypt(_ message: PrivateMessage, epoch: UInt64, secretTree: inout SecretTree, senderDataSecret: [UInt8],
                         suite: CipherSuite) throws -> AuthenticatedContent {
         var keys = PrivateMessageProtection.EpochKeys(secretTree: secretTree, senderDataSecret: senderDataSecret)
-        let out = try mapped {
-            try PrivateMessageProtection.unprotect(cipherSuite: suite, message, groupID: message.groupID, epoch: epoch,
-                                                   keys: &keys)
-        }
+        let out = try PrivateMessageProtection.unprotect(cipherSuite: suite, message, groupID: message.groupID, epoch: epoch,
+                                                         keys: &keys)
         secretTree = keys.secretTree
         return out
     }

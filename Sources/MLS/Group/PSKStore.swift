@@ -23,15 +23,15 @@ public struct PSKStore: Sendable, Hashable {
         resumption[groupID] = resumption[groupID]?.filter { $0.key >= oldest }
     }
 
-    /// The PSK a PreSharedKeyID names; throws ``GroupError/pskNotFound(_:)``.
+    /// The PSK a PreSharedKeyID names; throws ``MLSError/Code/pskNotFound``.
     public func value(for id: PreSharedKeyID) throws -> [UInt8] {
         switch id.key {
         case .external(let pskID):
-            guard let v = external[pskID] else { throw GroupError.pskNotFound("external psk_id \(pskID.hex)") }
+            guard let v = external[pskID] else { throw MLSError(.pskNotFound, "no external PSK has psk_id \(pskID.hex)") }
             return v
         case .resumption(_, let groupID, let epoch):
             guard let v = resumption[groupID]?[epoch] else {
-                throw GroupError.pskNotFound("resumption PSK of group \(groupID.hex) epoch \(epoch)")
+                throw MLSError(.pskNotFound, "no resumption PSK of group \(groupID.hex) epoch \(epoch)")
             }
             return v
         }

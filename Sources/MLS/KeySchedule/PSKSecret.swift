@@ -21,7 +21,7 @@ public enum PSKSecret {
     /// psk_secret_i = Extract(psk_input_i, psk_secret_{i−1}), psk_secret_{−1} = 0^Nh. An empty list gives 0^Nh.
     public static func compute(cipherSuite suite: CipherSuite, psks: [Input]) throws -> [UInt8] {
         guard psks.count <= Int(UInt16.max) else {
-            throw MLSCryptoError(.invalidLength, "\(psks.count) PSKs do not fit PSKLabel.count (uint16) (RFC 9420 §8.4)")
+            throw MLSError(.tooManyPSKs, "\(psks.count) PSKs do not fit PSKLabel.count (uint16)")
         }
         var secret = suite.zeroSecret
         for (index, entry) in psks.enumerated() {

@@ -13,21 +13,21 @@ public enum ContentSigning {
                             groupContext: [UInt8]?, signaturePrivateKey: [UInt8],
                             confirmationTag: [UInt8]? = nil) throws -> AuthenticatedContent {
         guard (confirmationTag != nil) == (content.contentType == .commit) else {
-            throw ProtectionError(.confirmationTagMismatch,
-                                  "a confirmation_tag is required exactly for commit content; content type is \(content.contentType) (RFC 9420 §6.1)")
+            throw MLSError(.confirmationTagPresence,
+                           "a confirmation_tag is required exactly for commit content; content type is \(content.contentType)")
         }
         let tbs = try FramedContentTBS(wireFormat: wireFormat, content: content, serializedGroupContext: groupContext)
         let signature: [UInt8]
         do {
             signature = try suite.signWithLabel(privateKey: signaturePrivateKey, label: label, content: tbs.tlsEncoded)
         } catch {
-            throw ProtectionError(.cryptoFailure, "signing FramedContentTBS failed: \(error)")
+            throw MLSError(.cryptoFailure, "signing FramedContentTBS failed: \(error)")
         }
         return AuthenticatedContent(wireFormat: wireFormat, content: content,
                                     auth: FramedContentAuthData(signature: signature, confirmationTag: confirmationTag))
     }
 
-    /// Verifies the signature of `authenticated` (RFC 9420 §6.1); throws ``ProtectionError/Code/signatureInvalid``.
+    /// Verifies the signature of `authenticated` (RFC 9420 §6.1); throws ``MLSError/Code/signatureInvalid``.
     public static func verify(cipherSuite suite: CipherSuite, _ authenticated: AuthenticatedContent, groupContext: [UInt8]?,
                               signaturePublicKey: [UInt8]) throws {
         let tbs = try FramedContentTBS(wireFormat: authenticated.wireFormat, content: authenticated.content,
@@ -37,10 +37,10 @@ public enum ContentSigning {
             valid = try suite.verifyWithLabel(publicKey: signaturePublicKey, label: label, content: tbs.tlsEncoded,
                                               signature: authenticated.auth.signature)
         } catch {
-            throw ProtectionError(.signatureInvalid, "signature of \(authenticated.content.sender) cannot be checked: \(error) (RFC 9420 §6.1)")
+            throw MLSError(.signatureInvalid, "the signature of \(authenticated.content.sender) cannot be checked: \(error)")
         }
         guard valid else {
-            throw ProtectionError(.signatureInvalid, "signature of \(authenticated.content.sender) over FramedContentTBS does not verify (RFC 9420 §6.1)")
+            throw MLSError(.signatureInvalid, "the signature of \(authenticated.content.sender) over FramedContentTBS does not verify")
         }
     }
 }

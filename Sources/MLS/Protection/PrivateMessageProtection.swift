@@ -23,21 +23,16 @@ public enum PrivateMessageProtection {
                                paddingLength: Int = 0, using rng: inout DeterministicRandom) throws -> PrivateMessage {
         let content = authenticated.content
         guard authenticated.wireFormat == .privateMessage else {
-            throw ProtectionError(.signatureInvalid, "content signed for \(authenticated.wireFormat) cannot be sent as a PrivateMessage (RFC 9420 §6.1)")
+            throw MLSError(.invalidOperation, "content signed for \(authenticated.wireFormat) cannot be sent as a PrivateMessage (RFC 9420 §6.1)")
         }
         guard case .member(let leaf) = content.sender else {
-            throw ProtectionError(.senderNotAllowed, "a PrivateMessage sender must be a member, not \(content.sender) (RFC 9420 §6.3)")
+            throw MLSError(.senderNotAllowed, "a PrivateMessage sender must be a member, not \(content.sender) (RFC 9420 §6.3.2)")
         }
         guard (authenticated.auth.confirmationTag != nil) == (content.contentType == .commit) else {
-            throw ProtectionError(.confirmationTagMismatch, "confirmation_tag presence does not match content type \(content.contentType) (RFC 9420 §6.1)")
+            throw MLSError(.confirmationTagPresence, "confirmation_tag presence does not match content type \(content.contentType)")
         }
         let ratchet = ratchetType(content.contentType)
-        let keyNonce: KeyNonce
-        do {
-            keyNonce = try keys.secretTree.nextKeyNonce(leaf: leaf, type: ratchet)
-        } catch let e as SecretTreeError {
-            throw ProtectionError(e.code == .leafOutOfRange ? .senderLeafOutOfRange : .keyUnavailable, e.message)
-        }
+        let keyNonce = try keys.secretTree.nextKeyNonce(leaf: leaf, type: ratchet)
         let reuseGuard = rng.bytes(4)
         let plaintext = PrivateMessageContent(body: content.body, auth: authenticated.auth, paddingLength: paddingLength).tlsEncoded
         let aad = PrivateContentAAD(groupID: content.groupID, epoch: content.epoch, contentType: content.contentType,
@@ -63,10 +58,10 @@ public enum PrivateMessageProtection {
     public static func unprotect(cipherSuite suite: CipherSuite, _ message: PrivateMessage, groupID: [UInt8], epoch: UInt64,
                                  keys: inout EpochKeys) throws -> AuthenticatedContent {
         guard message.groupID == groupID else {
-            throw ProtectionError(.wrongGroup, "PrivateMessage is for another group_id (RFC 9420 §6)")
+            throw MLSError(.wrongGroupID, "the PrivateMessage is for another group_id")
         }
         guard message.epoch == epoch else {
-            throw ProtectionError(.wrongEpoch, "PrivateMessage is for epoch \(message.epoch), the group is at \(epoch) (RFC 9420 §6)")
+            throw MLSError(.wrongEpoch, "the PrivateMessage is for epoch \(message.epoch); the group is at \(epoch)")
         }
         let senderData: SenderData
         do {
@@ -76,30 +71,25 @@ public enum PrivateMessageProtection {
                                             ciphertext: message.encryptedSenderData)
             senderData = try SenderData(tlsDecoding: plain)
         } catch {
-            throw ProtectionError(.senderDataInvalid, "sender data does not decrypt or parse: \(error) (RFC 9420 §6.3.2)")
+            throw MLSError(.senderDataInvalid, "the sender data does not decrypt or parse: \(error)")
         }
         guard senderData.leafIndex < keys.secretTree.leafCount else {
-            throw ProtectionError(.senderLeafOutOfRange, "sender leaf \(senderData.leafIndex) is outside the tree of \(keys.secretTree.leafCount) leaves (RFC 9420 §6.3.2)")
+            throw MLSError(.senderNotMember, "the sender leaf \(senderData.leafIndex) is outside the tree of \(keys.secretTree.leafCount) leaves")
         }
-        let keyNonce: KeyNonce
-        do {
-            keyNonce = try keys.secretTree.keyNonce(leaf: senderData.leafIndex, type: ratchetType(message.contentType),
+        let keyNonce = try keys.secretTree.keyNonce(leaf: senderData.leafIndex, type: ratchetType(message.contentType),
                                                     generation: senderData.generation)
-        } catch let e as SecretTreeError {
-            throw ProtectionError(.keyUnavailable, "leaf \(senderData.leafIndex) generation \(senderData.generation): \(e.message)")
-        }
         let plaintext: [UInt8]
         do {
             plaintext = try suite.aead.open(key: keyNonce.key, nonce: applyReuseGuard(keyNonce.nonce, senderData.reuseGuard),
                                             aad: message.contentAAD.tlsEncoded, ciphertext: message.ciphertext)
         } catch {
-            throw ProtectionError(.contentDecryptionFailed, "content does not decrypt: \(error) (RFC 9420 §6.3.1)")
+            throw MLSError(.contentDecryptionFailed, "the content does not decrypt: \(error)")
         }
         let decoded: PrivateMessageContent
         do {
             decoded = try PrivateMessageContent(decoding: plaintext, contentType: message.contentType)
         } catch {
-            throw ProtectionError(.contentMalformed, "decrypted content does not parse: \(error) (RFC 9420 §6.3.1)")
+            throw MLSError(.privateContentMalformed, "the decrypted content does not parse: \(error)")
         }
         let content = FramedContent(groupID: message.groupID, epoch: message.epoch, sender: .member(leafIndex: senderData.leafIndex),
                                     authenticatedData: message.authenticatedData, body: decoded.body)
@@ -120,7 +110,7 @@ public enum PrivateMessageProtection {
 
     private static func crypto<T>(_ body: () throws -> T) throws -> T {
         do { return try body() } catch {
-            throw ProtectionError(.cryptoFailure, "\(error)")
+            throw MLSError(.cryptoFailure, "\(error)")
         }
     }
 }

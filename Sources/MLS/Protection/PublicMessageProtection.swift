@@ -9,15 +9,15 @@ public enum PublicMessageProtection {
     public static func protect(cipherSuite suite: CipherSuite, _ authenticated: AuthenticatedContent, groupContext: [UInt8]?,
                                membershipKey: [UInt8]?) throws -> PublicMessage {
         guard authenticated.content.contentType != .application else {
-            throw ProtectionError(.applicationAsPublicMessage, "application data MUST NOT be sent as a PublicMessage (RFC 9420 §6.2)")
+            throw MLSError(.applicationAsPublicMessage, "application data MUST NOT be sent as a PublicMessage")
         }
         guard authenticated.wireFormat == .publicMessage else {
-            throw ProtectionError(.signatureInvalid, "content signed for \(authenticated.wireFormat) cannot be sent as a PublicMessage (RFC 9420 §6.1)")
+            throw MLSError(.invalidOperation, "content signed for \(authenticated.wireFormat) cannot be sent as a PublicMessage (RFC 9420 §6.1)")
         }
         var tag: [UInt8]?
         if case .member = authenticated.content.sender {
             guard let membershipKey else {
-                throw ProtectionError(.membershipTagInvalid, "a member sender's PublicMessage needs the membership key (RFC 9420 §6.2)")
+                throw MLSError(.invalidOperation, "a member sender's PublicMessage needs the membership key (RFC 9420 §6.2)")
             }
             tag = try membershipTag(cipherSuite: suite, authenticated, groupContext: groupContext, membershipKey: membershipKey)
         }
@@ -30,31 +30,31 @@ public enum PublicMessageProtection {
     public static func unprotect(cipherSuite suite: CipherSuite, _ message: PublicMessage, groupID: [UInt8], epoch: UInt64,
                                  groupContext: [UInt8]?, membershipKey: [UInt8]?) throws -> AuthenticatedContent {
         guard message.content.groupID == groupID else {
-            throw ProtectionError(.wrongGroup, "PublicMessage is for another group_id (RFC 9420 §6)")
+            throw MLSError(.wrongGroupID, "the PublicMessage is for another group_id")
         }
         guard message.content.epoch == epoch else {
-            throw ProtectionError(.wrongEpoch, "PublicMessage is for epoch \(message.content.epoch), the group is at \(epoch) (RFC 9420 §6)")
+            throw MLSError(.wrongEpoch, "the PublicMessage is for epoch \(message.content.epoch); the group is at \(epoch)")
         }
         guard message.content.contentType != .application else {
-            throw ProtectionError(.applicationAsPublicMessage, "application data MUST NOT be sent as a PublicMessage (RFC 9420 §6.2)")
+            throw MLSError(.applicationAsPublicMessage, "application data MUST NOT be sent as a PublicMessage")
         }
         guard (message.auth.confirmationTag != nil) == (message.content.contentType == .commit) else {
-            throw ProtectionError(.confirmationTagMismatch, "confirmation_tag presence does not match content type \(message.content.contentType) (RFC 9420 §6.1)")
+            throw MLSError(.confirmationTagPresence, "confirmation_tag presence does not match content type \(message.content.contentType)")
         }
         let authenticated = AuthenticatedContent(wireFormat: .publicMessage, content: message.content, auth: message.auth)
         if case .member = message.content.sender {
             guard let tag = message.membershipTag else {
-                throw ProtectionError(.membershipTagInvalid, "PublicMessage from a member has no membership_tag (RFC 9420 §6.2)")
+                throw MLSError(.membershipTagInvalid, "the PublicMessage from a member has no membership_tag")
             }
             guard let membershipKey else {
-                throw ProtectionError(.membershipTagInvalid, "no membership key to check the membership_tag (RFC 9420 §6.2)")
+                throw MLSError(.invalidOperation, "no membership key to check the membership_tag (RFC 9420 §6.2)")
             }
             let tbm = try tbmBytes(authenticated, groupContext: groupContext)
             guard suite.verifyMAC(key: membershipKey, data: tbm, mac: tag) else {
-                throw ProtectionError(.membershipTagInvalid, "membership_tag does not verify (RFC 9420 §6.2)")
+                throw MLSError(.membershipTagInvalid, "the membership_tag does not verify")
             }
         } else if message.membershipTag != nil {
-            throw ProtectionError(.membershipTagInvalid, "membership_tag present for non-member sender \(message.content.sender) (RFC 9420 §6.2)")
+            throw MLSError(.membershipTagInvalid, "a membership_tag is present for the non-member sender \(message.content.sender)")
         }
         return authenticated
     }

@@ -58,14 +58,14 @@ public struct HashRatchet: Sendable {
     public mutating func keyNonce(for generation: UInt32) throws -> KeyNonce {
         if generation < nextGeneration {
             guard let k = skipped.removeValue(forKey: generation) else {
-                throw SecretTreeError(.generationConsumed,
-                                      "generation \(generation) was already used or is too old (next is \(nextGeneration); RFC 9420 §9.2)")
+                throw MLSError(.generationConsumed,
+                               "generation \(generation) was already used or is too old (next is \(nextGeneration))")
             }
             return k
         }
         guard generation - nextGeneration <= configuration.maxForwardDistance else {
-            throw SecretTreeError(.generationTooFarAhead,
-                                  "generation \(generation) is more than \(configuration.maxForwardDistance) ahead of \(nextGeneration)")
+            throw MLSError(.generationTooFarAhead,
+                           "generation \(generation) is more than \(configuration.maxForwardDistance) ahead of \(nextGeneration)")
         }
         while nextGeneration < generation {
             let k = try advance()
@@ -78,7 +78,7 @@ public struct HashRatchet: Sendable {
 
     private mutating func advance() throws -> KeyNonce {
         guard let s = secret else {
-            throw SecretTreeError(.generationExhausted, "the ratchet has reached generation 2^32−1")
+            throw MLSError(.generationExhausted, "the ratchet has reached generation 2^32−1")
         }
         let g = nextGeneration
         let k: KeyNonce
@@ -93,7 +93,7 @@ public struct HashRatchet: Sendable {
                 nextGeneration = g + 1
             }
         } catch {
-            throw SecretTreeError(.derivationFailed, "\(error)")
+            throw MLSError(.cryptoFailure, "deriving generation \(g): \(error)")
         }
         return k
     }

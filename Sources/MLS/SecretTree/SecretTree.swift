@@ -18,7 +18,7 @@ public struct SecretTree: Sendable {
     public init(cipherSuite: CipherSuite, encryptionSecret: [UInt8], leafCount: UInt32,
                 configuration: SecretTreeConfiguration = .default) throws {
         guard let root = TreeMath.root(leafCount: leafCount) else {
-            throw SecretTreeError(.leafOutOfRange, "leaf count \(leafCount) is not a power of two in 1...2^31")
+            throw MLSError(.indexOutOfRange, "leaf count \(leafCount) is not a power of two in 1...2^31")
         }
         self.cipherSuite = cipherSuite
         self.leafCount = leafCount
@@ -43,16 +43,16 @@ public struct SecretTree: Sendable {
 
     private mutating func withRatchet<T>(leaf: UInt32, type: RatchetType, _ body: (inout HashRatchet) throws -> T) throws -> T {
         guard leaf < leafCount else {
-            throw SecretTreeError(.leafOutOfRange, "leaf \(leaf) is outside a tree of \(leafCount) leaves")
+            throw MLSError(.senderNotMember, "leaf \(leaf) is outside a tree of \(leafCount) leaves")
         }
         if handshake[leaf] == nil { try makeRatchets(leaf: leaf) }
         switch type {
         case .handshake:
-            guard var r = handshake[leaf] else { throw SecretTreeError(.derivationFailed, "no handshake ratchet for leaf \(leaf)") }
+            guard var r = handshake[leaf] else { throw MLSError(.cryptoFailure, "no handshake ratchet for leaf \(leaf)") }
             defer { handshake[leaf] = r }
             return try body(&r)
         case .application:
-            guard var r = application[leaf] else { throw SecretTreeError(.derivationFailed, "no application ratchet for leaf \(leaf)") }
+            guard var r = application[leaf] else { throw MLSError(.cryptoFailure, "no application ratchet for leaf \(leaf)") }
             defer { application[leaf] = r }
             return try body(&r)
         }
@@ -60,12 +60,12 @@ public struct SecretTree: Sendable {
 
     private mutating func makeRatchets(leaf: UInt32) throws {
         guard let node = TreeMath.nodeIndex(leaf: leaf), let path = TreeMath.directPath(node, leafCount: leafCount) else {
-            throw SecretTreeError(.leafOutOfRange, "leaf \(leaf) is outside a tree of \(leafCount) leaves")
+            throw MLSError(.senderNotMember, "leaf \(leaf) is outside a tree of \(leafCount) leaves")
         }
         // Walk down from the lowest ancestor that still holds a secret.
         let ancestors = [node] + path
         guard let start = ancestors.firstIndex(where: { nodeSecrets[$0] != nil }) else {
-            throw SecretTreeError(.derivationFailed, "the secrets on leaf \(leaf)'s path were deleted")
+            throw MLSError(.generationConsumed, "the secrets on leaf \(leaf)'s path were deleted")
         }
         do {
             var i = start
@@ -73,7 +73,7 @@ public struct SecretTree: Sendable {
                 let parent = ancestors[i]
                 guard let secret = nodeSecrets.removeValue(forKey: parent),
                       let left = TreeMath.left(parent), let right = TreeMath.right(parent) else {
-                    throw SecretTreeError(.derivationFailed, "node \(parent) has no secret or children")
+                    throw MLSError(.cryptoFailure, "node \(parent) has no secret or children")
                 }
                 nodeSecrets[left] = try cipherSuite.expandWithLabel(secret: secret, label: "tree", context: Array("left".utf8),
                                                                     length: cipherSuite.hashLength)
@@ -82,16 +82,16 @@ public struct SecretTree: Sendable {
                 i -= 1
             }
             guard let leafSecret = nodeSecrets.removeValue(forKey: node) else {
-                throw SecretTreeError(.derivationFailed, "leaf \(leaf) has no secret")
+                throw MLSError(.cryptoFailure, "leaf \(leaf) has no secret")
             }
             let hs = try cipherSuite.expandWithLabel(secret: leafSecret, label: "handshake", context: [], length: cipherSuite.hashLength)
             let app = try cipherSuite.expandWithLabel(secret: leafSecret, label: "application", context: [], length: cipherSuite.hashLength)
             handshake[leaf] = HashRatchet(cipherSuite: cipherSuite, secret: hs, configuration: configuration)
             application[leaf] = HashRatchet(cipherSuite: cipherSuite, secret: app, configuration: configuration)
-        } catch let e as SecretTreeError {
+        } catch let e as MLSError {
             throw e
         } catch {
-            throw SecretTreeError(.derivationFailed, "\(error)")
+            throw MLSError(.cryptoFailure, "deriving the ratchets of leaf \(leaf): \(error)")
         }
     }
 }

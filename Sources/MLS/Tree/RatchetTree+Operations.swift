@@ -38,7 +38,7 @@ extension RatchetTree {
 
     /// Doubles the tree: the old root becomes the new root's left child, the right half is blank (§7.7).
     mutating func extend() throws {
-        guard leafCount < TreeMath.maxLeafCount else { throw TreeError.tooLarge }
+        guard leafCount < TreeMath.maxLeafCount else { throw MLSError(.treeTooLarge, "more than 2^31 leaves") }
         let oldCount = nodes.count
         blankLeafHint = min(blankLeafHint, leafCount)  // the new right half is blank
         leafCount *= 2
@@ -49,16 +49,16 @@ extension RatchetTree {
 
     /// Replaces the LeafNode of member `leaf` and blanks its direct path (§12.1.2 Update).
     public mutating func updateLeaf(_ leaf: UInt32, with leafNode: LeafNode) throws {
-        guard leaf < leafCount else { throw TreeError.indexOutOfRange(leaf) }
-        guard self.leaf(leaf) != nil else { throw TreeError.blankLeaf(leaf) }
+        guard leaf < leafCount else { throw MLSError(.indexOutOfRange, "leaf \(leaf) is outside the tree") }
+        guard self.leaf(leaf) != nil else { throw MLSError(.indexOutOfRange, "leaf \(leaf) is blank") }
         try setLeaf(leaf, leafNode)
         try blankDirectPath(of: leaf)
     }
 
     /// Blanks member `leaf` and its direct path, then truncates the tree (§12.1.3 Remove, §7.7).
     public mutating func removeLeaf(_ leaf: UInt32) throws {
-        guard leaf < leafCount else { throw TreeError.indexOutOfRange(leaf) }
-        guard self.leaf(leaf) != nil else { throw TreeError.blankLeaf(leaf) }
+        guard leaf < leafCount else { throw MLSError(.indexOutOfRange, "leaf \(leaf) is outside the tree") }
+        guard self.leaf(leaf) != nil else { throw MLSError(.indexOutOfRange, "leaf \(leaf) is blank") }
         try setLeaf(leaf, nil)
         try blankDirectPath(of: leaf)
         truncate()

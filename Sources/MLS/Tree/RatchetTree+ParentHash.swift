@@ -48,12 +48,14 @@ extension RatchetTree {
         return false
     }
 
-    /// Verifies every non-blank parent node is parent-hash valid (§7.9.2); throws ``TreeError/parentHashInvalid(node:)``
+    /// Verifies every non-blank parent node is parent-hash valid (§7.9.2); throws ``MLSError/Code/parentHashInvalid``
     /// naming the lowest-indexed failing node.
     public mutating func verifyParentHashes(suite: CipherSuite) throws {
         var x: UInt32 = 1
         while x < nodeCount {
-            if parentNode(x) != nil, !isParentHashValid(x, suite: suite) { throw TreeError.parentHashInvalid(node: x) }
+            if parentNode(x) != nil, !isParentHashValid(x, suite: suite) {
+                throw MLSError(.parentHashInvalid, "parent node \(x) is not parent-hash valid", field: "ratchet_tree[\(x)]")
+            }
             x += 2
         }
     }

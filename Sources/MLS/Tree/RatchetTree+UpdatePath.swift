@@ -7,10 +7,11 @@ extension RatchetTree {
     /// Returns the parent hash the sender's new LeafNode must carry. The sender's leaf itself is not changed.
     @discardableResult
     public mutating func applyPathKeys(sender: UInt32, encryptionKeys: [[UInt8]], suite: CipherSuite) throws -> [UInt8] {
-        guard sender < leafCount else { throw TreeError.indexOutOfRange(sender) }
+        guard sender < leafCount else { throw MLSError(.indexOutOfRange, "leaf \(sender) is outside the tree of \(leafCount) leaves") }
         let path = filteredDirectPath(leaf: sender)
         guard path.count == encryptionKeys.count else {
-            throw TreeError.updatePathLengthMismatch(expected: path.count, actual: encryptionKeys.count)
+            throw MLSError(.updatePathLength, "the UpdatePath has \(encryptionKeys.count) nodes; the filtered direct path of leaf "
+                           + "\(sender) has \(path.count)")
         }
         try blankDirectPath(of: sender)
         for (entry, key) in zip(path, encryptionKeys) {
@@ -27,15 +28,5 @@ extension RatchetTree {
         }
         guard let lowest = path.first else { return [] }
         return parentHash(of: lowest.node, sibling: lowest.copathChild, suite: suite) ?? []
-    }
-
-    /// Merges a received UpdatePath from member `sender` (§12.4.2): the node count must match the filtered direct
-    /// path, the path keys are applied, the sender's leaf is replaced, and the leaf's parent_hash must equal the
-    /// computed one (§7.9.2), else ``TreeError/parentHashInvalid(node:)`` names the sender's leaf node.
-    public mutating func mergeUpdatePath(_ path: UpdatePath, sender: UInt32, suite: CipherSuite) throws {
-        guard leaf(sender) != nil else { throw TreeError.blankLeaf(sender) }
-        let expected = try applyPathKeys(sender: sender, encryptionKeys: path.nodes.map(\.encryptionKey), suite: suite)
-        try setLeaf(sender, path.leafNode)
-        guard path.leafNode.parentHash == expected else { throw TreeError.parentHashInvalid(node: sender * 2) }
     }
 }

@@ -25,17 +25,22 @@ public struct RatchetTree: Sendable, Equatable {
     /// Builds the tree from a ratchet_tree list (§12.4.3.3): the last node must be non-blank, node types must match
     /// their positions, and the list is extended with blanks to the next full-tree width.
     public init(nodes list: [Node?]) throws {
-        guard let last = list.last else { throw TreeError.emptyTree }
-        guard last != nil else { throw TreeError.trailingBlankNode }
-        guard list.count <= Int(UInt32.max) else { throw TreeError.tooLarge }
+        guard let last = list.last else { throw MLSError(.ratchetTreeMalformed, "the ratchet_tree list is empty") }
+        guard last != nil else {
+            throw MLSError(.ratchetTreeMalformed, "the last node of the ratchet_tree list is blank; it MUST be non-blank")
+        }
+        guard list.count <= Int(UInt32.max) else { throw MLSError(.treeTooLarge, "\(list.count) nodes") }
         for (i, node) in list.enumerated() {
             guard let node else { continue }
             let isLeafIndex = i % 2 == 0
-            if isLeafIndex != (node.nodeType == .leaf) { throw TreeError.nodeTypeMismatch(node: UInt32(i)) }
+            if isLeafIndex != (node.nodeType == .leaf) {
+                throw MLSError(.ratchetTreeMalformed, "node \(i) is a \(node.nodeType); leaves sit at even indices, parents at odd ones",
+                               field: "ratchet_tree[\(i)]")
+            }
         }
         var leaves: UInt32 = 1
         while Int(leaves) * 2 - 1 < list.count {
-            guard leaves < TreeMath.maxLeafCount else { throw TreeError.tooLarge }
+            guard leaves < TreeMath.maxLeafCount else { throw MLSError(.treeTooLarge, "more than 2^31 leaves") }
             leaves *= 2
         }
         let width = Int(leaves) * 2 - 1
@@ -104,8 +109,10 @@ public struct RatchetTree: Sendable, Equatable {
 
     /// Replaces node `index` and drops the cached tree hashes of it and its ancestors.
     public mutating func setNode(_ index: UInt32, _ node: Node?) throws {
-        guard contains(index) else { throw TreeError.indexOutOfRange(index) }
-        if let node, (index % 2 == 0) != (node.nodeType == .leaf) { throw TreeError.nodeTypeMismatch(node: index) }
+        guard contains(index) else { throw MLSError(.indexOutOfRange, "node \(index) is outside the tree") }
+        if let node, (index % 2 == 0) != (node.nodeType == .leaf) {
+            throw MLSError(.indexOutOfRange, "node \(index) cannot hold a \(node.nodeType)")
+        }
         nodes[Int(index)] = node
         if node == nil, index % 2 == 0 { blankLeafHint = min(blankLeafHint, index / 2) }
         invalidateHashes(from: index)
@@ -113,7 +120,7 @@ public struct RatchetTree: Sendable, Equatable {
 
     /// Replaces leaf `leaf` (nil blanks it).
     public mutating func setLeaf(_ leaf: UInt32, _ leafNode: LeafNode?) throws {
-        guard leaf < leafCount else { throw TreeError.indexOutOfRange(leaf) }
+        guard leaf < leafCount else { throw MLSError(.indexOutOfRange, "leaf \(leaf) is outside the tree") }
         try setNode(leaf * 2, leafNode.map(Node.leaf))
     }
 

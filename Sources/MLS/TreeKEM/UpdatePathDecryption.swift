@@ -20,26 +20,28 @@ public enum UpdatePathDecryptor {
     public static func decrypt(_ path: UpdatePath, from sender: UInt32, tree: RatchetTree, receiver: UInt32,
                                keys: TreeKEMPrivateKeys, excludedLeaves: Set<UInt32>, groupContext: [UInt8],
                                suite: CipherSuite) throws -> UpdatePathDecryption {
-        guard receiver != sender else { throw TreeKEMError.receiverIsSender(receiver) }
-        guard tree.leaf(receiver) != nil else { throw TreeKEMError.leafNotInTree(receiver) }
+        guard receiver != sender else { throw MLSError(.ownMessage, "leaf \(receiver) sent the UpdatePath and does not decrypt it") }
+        guard tree.leaf(receiver) != nil else { throw MLSError(.ownLeafNotFound, "the receiver's leaf \(receiver) is blank") }
         let filtered = tree.filteredDirectPath(leaf: sender)
         guard filtered.count == path.nodes.count else {
-            throw TreeKEMError.pathLengthMismatch(expected: filtered.count, actual: path.nodes.count)
+            throw MLSError(.updatePathLength, "the UpdatePath has \(path.nodes.count) nodes; the filtered direct path of leaf "
+                           + "\(sender) has \(filtered.count)", field: "UpdatePath.nodes")
         }
         guard let start = filtered.firstIndex(where: { RatchetTree.isInSubtree(receiver * 2, of: $0.node) }) else {
-            throw TreeKEMError.noDecryptionKey(receiver: receiver, copathChild: tree.root)
+            throw MLSError(.noDecryptionKey, "no node of the filtered direct path of leaf \(sender) is above leaf \(receiver)")
         }
         let entry = filtered[start]
         let excludedNodes = Set(excludedLeaves.map { $0 * 2 })
         let resolution = tree.resolution(entry.copathChild).filter { !excludedNodes.contains($0) }
         let ciphertexts = path.nodes[start].encryptedPathSecret
         guard ciphertexts.count == resolution.count else {
-            throw TreeKEMError.ciphertextCountMismatch(node: entry.node, expected: resolution.count, actual: ciphertexts.count)
+            throw MLSError(.updatePathCiphertextCount, "the UpdatePathNode for node \(entry.node) has \(ciphertexts.count) "
+                           + "encrypted path secrets; the copath resolution has \(resolution.count) nodes", field: "UpdatePath.nodes[\(start)]")
         }
         guard let position = resolution.firstIndex(where: { r in
             keys.pair(for: r).map { $0.publicKey == tree.node(r)?.encryptionKey } ?? false
         }), let pair = keys.pair(for: resolution[position]) else {
-            throw TreeKEMError.noDecryptionKey(receiver: receiver, copathChild: entry.copathChild)
+            throw MLSError(.noDecryptionKey, "leaf \(receiver) holds no private key in the resolution of node \(entry.copathChild)")
         }
         let ct = ciphertexts[position]
         let decrypted: [UInt8]
@@ -47,7 +49,7 @@ public enum UpdatePathDecryptor {
             decrypted = try suite.decryptWithLabel(privateKey: pair.privateKey, label: "UpdatePathNode", context: groupContext,
                                                    kemOutput: ct.kemOutput, ciphertext: ct.ciphertext)
         } catch {
-            throw TreeKEMError.pathSecretDecryptionFailed(node: entry.node, reason: "\(error)")
+            throw MLSError(.pathSecretDecryption, "decrypting the path secret for node \(entry.node) failed: \(error)")
         }
 
         var pathSecret = decrypted
@@ -55,7 +57,7 @@ public enum UpdatePathDecryptor {
         for i in start..<filtered.count {
             let derived = try PathSecrets.nodeKeyPair(suite, pathSecret: pathSecret)
             guard derived.publicKey == path.nodes[i].encryptionKey else {
-                throw TreeKEMError.derivedKeyMismatch(node: filtered[i].node)
+                throw MLSError(.derivedKeyMismatch, "the key derived for node \(filtered[i].node) differs from the UpdatePath's encryption_key")
             }
             privateKeys[filtered[i].node] = derived
             pathSecret = try PathSecrets.next(suite, pathSecret: pathSecret)

@@ -30,7 +30,7 @@ public enum UpdatePathGenerator {
                                 leafTemplate: LeafNode, signaturePrivateKey: [UInt8], excludedLeaves: Set<UInt32>,
                                 groupContext: ([UInt8]) throws -> [UInt8],
                                 using rng: inout DeterministicRandom) throws -> UpdatePathGeneration {
-        guard tree.leaf(sender) != nil else { throw TreeKEMError.leafNotInTree(sender) }
+        guard tree.leaf(sender) != nil else { throw MLSError(.ownLeafNotFound, "leaf \(sender) is blank or outside the tree") }
         let filtered = tree.filteredDirectPath(leaf: sender)
 
         // Path secrets and node keys (§7.4).

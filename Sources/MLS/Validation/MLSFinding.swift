@@ -2,9 +2,11 @@
 /// reject it: a SHOULD, or a policy of the harness's own (DEVELOPERS.md: "a MUST failure fails the case; a SHOULD or
 /// a policy of ours is a finding, shown but not failed").
 ///
-/// The engine rejects (throws) only where RFC 9420 says a receiver MUST reject; every other check it makes records an
-/// ``MLSFinding`` instead (see ``MLSGroup/takeFindings()``). docs/mls-validation-audit.md lists every check with its
-/// level.
+/// The engine rejects (throws an ``MLSError``) only where RFC 9420 says a receiver MUST reject; every other check it
+/// makes records an ``MLSFinding`` instead. A group collects them on ``MLSGroup/findings`` (drained with
+/// ``MLSGroup/takeFindings()``); the validations that run outside a group return theirs
+/// (``KeyPackageValidation/validate(_:suite:lifetime:)``, ``RatchetTree/validate(groupID:suite:treeHash:requiredCapabilities:lifetime:)``,
+/// ``WelcomeOpening/findings``). docs/mls-validation-audit.md lists every check with its level.
 public struct MLSFinding: Sendable, Hashable, CustomStringConvertible {
     /// How strongly the rule binds the sender.
     public enum Level: String, Sendable, Hashable, CaseIterable {
@@ -21,12 +23,15 @@ public struct MLSFinding: Sendable, Hashable, CustomStringConvertible {
     public var message: String
     /// Dotted path of the field concerned, when there is one (`KeyPackage.leaf_node.capabilities`).
     public var field: String?
+    /// What the deviation costs in interop (`stacks that check … refuse this leaf`), when known.
+    public var impact: String?
 
-    public init(rule: String, level: Level, message: String, field: String? = nil) {
+    public init(rule: String, level: Level, message: String, field: String? = nil, impact: String? = nil) {
         self.rule = rule
         self.level = level
         self.message = message
         self.field = field
+        self.impact = impact
     }
 
     public var description: String {

@@ -106,8 +106,8 @@ public struct PublicGroupState: Sendable {
         do {
             return try GroupContextEvolution.nextExtensions(current: groupContext.extensions, proposals: items,
                                                             isExternalCommit: isExternal, logic: logic)
-        } catch let e as GroupError {
-            throw Rejection(e.rule, e.description)
+        } catch let e as MLSError {
+            throw Rejection(e.requirement ?? "draft-ietf-mls-extensions §4.7", e.description)
         } catch {
             throw Rejection("draft-ietf-mls-extensions §4.7", "\(error)")
         }

@@ -61,7 +61,7 @@ public struct VectorSuite: Sendable {
     /// Files larger than this are an `error` case `<stem>/read` and are not read.
     public let maxFileSize: Int
 
-    /// `runners` defaults to every registered runner (the registry ends with the not-yet-supported fallback).
+    /// `runners` defaults to every registered runner.
     public init(runners: [any VectorRunner] = VectorRegistry.runners,
                 manifest: VectorManifest?, manifestName: String = VectorManifest.relativeLocation,
                 maxFileSize: Int = VectorSuite.defaultMaxFileSize) {

@@ -77,7 +77,7 @@ public struct ContentNegativeRunner: VectorRunner {
             do {
                 _ = try MessageStatusReport.decode(try [UInt8](hex: v.input_hex ?? ""))
                 return []
-            } catch let e as ContentDecodingError {
+            } catch let e as ContentError {
                 return [e.identifier]
             }
         case "content":
@@ -86,7 +86,7 @@ public struct ContentNegativeRunner: VectorRunner {
             do {
                 let findings = try ContentValidator.validate(try [UInt8](hex: v.input_hex ?? ""), context: context)
                 return findings.filter(\.isError).map(\.identifier)
-            } catch let e as ContentDecodingError {
+            } catch let e as ContentError {
                 return [e.identifier]
             }
         case "conversation":

@@ -154,7 +154,7 @@ public struct MessageProtectionRunner: VectorRunner {
         do {
             _ = try PublicMessageProtection.protect(cipherSuite: s.suite, signed, groupContext: s.groupContext,
                                                     membershipKey: c.membership_key.bytes)
-        } catch let e as ProtectionError where e.code == .applicationAsPublicMessage {
+        } catch let e as MLSError where e.code == .applicationAsPublicMessage {
             return
         }
         throw VectorMismatch(field: "application as PublicMessage", expected: "refused (applicationAsPublicMessage)",

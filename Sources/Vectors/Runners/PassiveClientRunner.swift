@@ -8,7 +8,8 @@ import TLSCodec
 /// (RFC 9420 §12.4.3.1, §12.1, §12.2, §12.3, §12.4.2): checks the private keys against the KeyPackage, joins from the
 /// Welcome (external PSKs installed, tree in the extension or out of band, validated in full), compares the epoch
 /// authenticator, then for every epoch caches the proposals, processes the Commit with full validation and compares
-/// the epoch authenticator.
+/// the epoch authenticator. A MUST a message breaks fails the case; the engine's findings (SHOULD-level and policy
+/// checks that did not hold) are on the case.
 ///
 /// Lifetime checks are off for these files (each case says so in its warnings): RFC 9420 §7.3 makes the check
 /// RECOMMENDED, and the published passive-client-welcome KeyPackages expired on 2024-03-02.
@@ -37,7 +38,8 @@ public struct PassiveClientRunner: VectorRunner {
         let epochs: [Epoch]
     }
 
-    static let requirements = ["RFC9420 §12.4.3.1", "RFC9420 §12.2", "RFC9420 §12.3", "RFC9420 §12.4.2", "RFC9420 §8.7"]
+    static let requirements = ["RFC9420 §12.4.3.1", "RFC9420 §12.2", "RFC9420 §12.3", "RFC9420 §12.4.2", "RFC9420 §8.7",
+                               "RFC9420 §13.4"]
     static let warning = "lifetime checks off (RFC 9420 §7.3 RECOMMENDED; the published passive-client KeyPackages carry expired lifetimes)"
 
     public func run(_ source: VectorSource) -> [CaseResult] {
@@ -57,21 +59,18 @@ public struct PassiveClientRunner: VectorRunner {
                                   source: source.relativePath)
             case .success(let c):
                 return VectorCase.run(id: id, source: source.relativePath, cipherSuite: c.cipher_suite,
-                                      requirements: Self.requirements, warnings: [Self.warning]) {
-                    try Self.check(c, id: id)
+                                      requirements: Self.requirements, warnings: [Self.warning]) { (findings: inout [Finding]) in
+                    var engine: [MLSFinding] = []
+                    defer { findings += engine.map { Finding($0) } }
+                    try Self.check(c, id: id, findings: &engine)
                 }
             }
         }
     }
 
-    static func check(_ c: Case, id: String) throws {
+    static func check(_ c: Case, id: String, findings: inout [MLSFinding]) throws {
         let suite = try MLSVectorCases.suite(c.cipher_suite)
-        guard case .keyPackage(let kp) = try MLSMessage(tlsDecoding: c.key_package.bytes).body else {
-            throw VectorMismatch(field: "key_package", expected: "an MLSMessage carrying a KeyPackage", actual: "another wire format")
-        }
-        guard case .welcome(let welcome) = try MLSMessage(tlsDecoding: c.welcome.bytes).body else {
-            throw VectorMismatch(field: "welcome", expected: "an MLSMessage carrying a Welcome", actual: "another wire format")
-        }
+        let (kp, welcome) = try MLSVectorCases.keyPackageAndWelcome(c.key_package.bytes, c.welcome.bytes)
         // The private keys belong to the KeyPackage (§10).
         try VectorCase.expectEqual(try suite.kem.publicKey(privateKey: c.init_priv.bytes), kp.initKey, "init_priv", "RFC9420 §10")
         try VectorCase.expectEqual(try suite.kem.publicKey(privateKey: c.encryption_priv.bytes), kp.leafNode.encryptionKey,
@@ -91,6 +90,7 @@ public struct PassiveClientRunner: VectorRunner {
         var rng = DeterministicRandom(seed: Array(id.utf8))
         var group = try MLSGroup.join(welcome: welcome, keyPackage: bundle, ratchetTree: tree, psks: psks,
                                       configuration: configuration, using: &rng)
+        findings += group.takeFindings()
         try VectorCase.expectEqual(group.epochAuthenticator, c.initial_epoch_authenticator.bytes,
                                    "initial_epoch_authenticator", "RFC9420 §8.7")
         for (n, epoch) in c.epochs.enumerated() {
@@ -106,6 +106,7 @@ public struct PassiveClientRunner: VectorRunner {
             } catch {
                 throw VectorMismatch(field: "epochs[\(n)].commit", expected: "accepted", actual: "\(error)")
             }
+            findings += group.takeFindings()
             try VectorCase.expectEqual(group.epochAuthenticator, epoch.epoch_authenticator.bytes,
                                        "epochs[\(n)].epoch_authenticator", "RFC9420 §8.7")
         }

@@ -6,8 +6,9 @@ import TLSCodec
 
 /// Runs `tree-validation.json` (RFC 9420 §4.1.1, §7.3, §7.8, §7.9.2, §12.4.3.1): for each tree, the resolution and
 /// tree hash of every node must equal the vector's, every parent node must be parent-hash valid, and every leaf must
-/// pass §7.3 validation (signature over LeafNodeTBS included; lifetime not checked). Suites without an
-/// implementation are reported unsupported.
+/// pass §7.3 validation (signature over LeafNodeTBS included; lifetime not checked). A MUST the tree breaks fails the
+/// case; a SHOULD-level or policy check that does not hold is a finding on it. Suites without an implementation are
+/// reported unsupported.
 public struct TreeValidationRunner: VectorRunner {
     public let name = "tree-validation"
     public init() {}
@@ -27,16 +28,19 @@ public struct TreeValidationRunner: VectorRunner {
         }
     }
 
-    static let requirements = ["RFC9420 §4.1.1", "RFC9420 §7.8", "RFC9420 §7.9.2", "RFC9420 §7.3", "RFC9420 §12.4.3.1"]
+    static let requirements = ["RFC9420 §4.1.1", "RFC9420 §7.8", "RFC9420 §7.9.2", "RFC9420 §7.3", "RFC9420 §12.4.3.1",
+                               "RFC9420 §7.2", "RFC9420-13.4-duplicateExtension"]
 
     public func run(_ source: VectorSource) -> [CaseResult] {
-        MLSVectorCases.run(source, as: Case.self, requirements: Self.requirements, cipherSuite: { $0.cipherSuite }) { c, _ in
+        MLSVectorCases.run(source, as: Case.self, requirements: Self.requirements,
+                           cipherSuite: { $0.cipherSuite }) { c, _, findings in
             if let reason = CipherSuite.unsupportedReason(c.cipherSuite) { throw VectorUnsupported(reason) }
-            try Self.check(c)
+            findings += try Self.check(c)
         }
     }
 
-    static func check(_ c: Case) throws {
+    /// The checks of one case; returns the engine's findings.
+    static func check(_ c: Case) throws -> [MLSFinding] {
         let suite = try CipherSuite(c.cipherSuite)
         var tree = try RatchetTree(serialized: c.tree.bytes)
         try VectorCase.expectEqual(Int(tree.nodeCount), c.resolutions.count, "node count", "RFC9420 §12.4.3.3")
@@ -47,9 +51,9 @@ public struct TreeValidationRunner: VectorRunner {
                                        "RFC9420 §7.8")
         }
         do {
-            try tree.validate(groupID: c.groupID.bytes, suite: suite)
-        } catch let e as TreeError {
-            throw VectorMismatch(field: "tree", expected: "a valid tree", actual: "\(e)", requirement: e.rule)
+            return try tree.validate(groupID: c.groupID.bytes, suite: suite)
+        } catch let e as MLSError {
+            throw VectorMismatch(field: "tree", expected: "a valid tree", actual: "\(e)", requirement: e.requirement)
         }
     }
 }

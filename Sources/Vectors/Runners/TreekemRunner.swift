@@ -3,7 +3,8 @@ import MLSCrypto
 import Results
 import TLSCodec
 
-/// Runs `treekem.json` (RFC 9420 §7.4–§7.6, §7.8, §7.9, §12.4.1–§12.4.2): loads each leaf's private state and checks
+/// Runs `treekem.json` (RFC 9420 §7.4–§7.6, §7.8, §7.9, §12.4.1–§12.4.2): validates the ratchet tree (§12.4.3.1; a
+/// MUST it breaks fails the case, the engine's findings go on it), loads each leaf's private state and checks
 /// the node keys its path secrets derive match the public tree; for every UpdatePath, merges it (parent hashes
 /// checked), compares the tree hash after, has every other member decrypt its path secret and compares it and the
 /// commit secret; then generates a fresh UpdatePath from the same sender and checks every receiver derives the
@@ -39,39 +40,25 @@ public struct TreekemRunner: VectorRunner {
     }
 
     static let requirements = ["RFC9420 §7.4", "RFC9420 §7.5", "RFC9420 §7.6", "RFC9420 §7.8", "RFC9420 §7.9",
-                               "RFC9420 §12.4.2"]
+                               "RFC9420 §12.4.2", "RFC9420 §7.3", "RFC9420 §7.2"]
 
     public func run(_ source: VectorSource) -> [CaseResult] {
         MLSVectorCases.run(source, as: Case.self, requirements: Self.requirements,
-                           cipherSuite: { $0.cipher_suite }) { c, id in
-            try Self.check(c, id: id)
+                           cipherSuite: { $0.cipher_suite }) { c, id, findings in
+            try Self.check(c, id: id, findings: &findings)
         }
     }
 
-    static func check(_ c: Case, id: String) throws {
+    static func check(_ c: Case, id: String, findings: inout [MLSFinding]) throws {
         let suite = try MLSVectorCases.suite(c.cipher_suite)
         var tree = try RatchetTree(serialized: c.ratchet_tree.bytes)
-        _ = tree.treeHash(suite: suite)  // fill the hash cache once; every copy below starts from it
-
-        // Private state: leaf keys and path-secret-derived node keys must match the public tree (§7.4).
-        var privateState: [UInt32: TreeKEMPrivateKeys] = [:]
-        var signatureKeys: [UInt32: [UInt8]] = [:]
-        for leaf in c.leaves_private {
-            var keys = TreeKEMPrivateKeys()
-            let leafPub = try suite.kem.publicKey(privateKey: leaf.encryption_priv.bytes)
-            try VectorCase.expectEqual(leafPub, tree.leaf(leaf.index)?.encryptionKey ?? [],
-                                       "leaves_private[\(leaf.index)].encryption_priv", "RFC9420 §7.4")
-            keys.set(leaf.index * 2, NodeKeyPair(privateKey: try suite.kem.normalizedPrivateKey(leaf.encryption_priv.bytes),
-                                                 publicKey: leafPub))
-            for ps in leaf.path_secrets {
-                let pair = try PathSecrets.nodeKeyPair(suite, pathSecret: ps.path_secret.bytes)
-                try VectorCase.expectEqual(pair.publicKey, tree.node(ps.node)?.encryptionKey ?? [],
-                                           "leaves_private[\(leaf.index)].path_secrets[node \(ps.node)]", "RFC9420 §7.4")
-                keys.set(ps.node, pair)
-            }
-            privateState[leaf.index] = keys
-            signatureKeys[leaf.index] = leaf.signature_priv.bytes
+        do {
+            findings += try tree.validate(groupID: c.group_id.bytes, suite: suite)  // also fills the hash cache once
+        } catch let e as MLSError {
+            throw VectorMismatch(field: "ratchet_tree", expected: "a valid tree", actual: "\(e)", requirement: e.requirement)
         }
+
+        let (privateState, signatureKeys) = try Self.privateState(c, tree: tree, suite: suite)
 
         func context(_ treeHash: [UInt8]) -> [UInt8] {
             GroupContext(cipherSuite: c.cipher_suite, groupID: c.group_id.bytes, epoch: c.epoch, treeHash: treeHash,
@@ -116,5 +103,30 @@ public struct TreekemRunner: VectorRunner {
                                            p + "generated commit_secret at leaf \(receiver)", "RFC9420 §7.4")
             }
         }
+    }
+
+    /// Each leaf's private state: its leaf key and the node keys its path secrets derive, which must match the public
+    /// tree (§7.4); and the signature keys.
+    static func privateState(_ c: Case, tree: RatchetTree, suite: CipherSuite)
+        throws -> (keys: [UInt32: TreeKEMPrivateKeys], signatureKeys: [UInt32: [UInt8]]) {
+        var privateState: [UInt32: TreeKEMPrivateKeys] = [:]
+        var signatureKeys: [UInt32: [UInt8]] = [:]
+        for leaf in c.leaves_private {
+            var keys = TreeKEMPrivateKeys()
+            let leafPub = try suite.kem.publicKey(privateKey: leaf.encryption_priv.bytes)
+            try VectorCase.expectEqual(leafPub, tree.leaf(leaf.index)?.encryptionKey ?? [],
+                                       "leaves_private[\(leaf.index)].encryption_priv", "RFC9420 §7.4")
+            keys.set(leaf.index * 2, NodeKeyPair(privateKey: try suite.kem.normalizedPrivateKey(leaf.encryption_priv.bytes),
+                                                 publicKey: leafPub))
+            for ps in leaf.path_secrets {
+                let pair = try PathSecrets.nodeKeyPair(suite, pathSecret: ps.path_secret.bytes)
+                try VectorCase.expectEqual(pair.publicKey, tree.node(ps.node)?.encryptionKey ?? [],
+                                           "leaves_private[\(leaf.index)].path_secrets[node \(ps.node)]", "RFC9420 §7.4")
+                keys.set(ps.node, pair)
+            }
+            privateState[leaf.index] = keys
+            signatureKeys[leaf.index] = leaf.signature_priv.bytes
+        }
+        return (privateState, signatureKeys)
     }
 }

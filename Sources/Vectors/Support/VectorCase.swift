@@ -54,12 +54,22 @@ public enum VectorCase {
     /// ``VectorUnsupported`` (unsupported) or anything else (error, e.g. a malformed field).
     public static func run(id: String, source: String, cipherSuite: UInt16? = nil, requirements: [String],
                            warnings: [String] = [], _ body: () throws -> Void) -> CaseResult {
+        run(id: id, source: source, cipherSuite: cipherSuite, requirements: requirements, warnings: warnings) { _ in
+            try body()
+        }
+    }
+
+    /// As ``run(id:source:cipherSuite:requirements:warnings:_:)``, with `body` appending the findings of its checks
+    /// (SHOULD-level and policy rules that did not hold) to the case's ``CaseResult/findings``; they are kept when
+    /// the case fails, and never change its status.
+    public static func run(id: String, source: String, cipherSuite: UInt16? = nil, requirements: [String],
+                           warnings: [String] = [], _ body: (inout [Finding]) throws -> Void) -> CaseResult {
         let clock = ContinuousClock()
         let start = clock.now
         var result = CaseResult(id: id, status: .passed, cipherSuite: cipherSuite, requirements: requirements,
                                 source: source, warnings: warnings)
         do {
-            try body()
+            try body(&result.findings)
         } catch let m as VectorMismatch {
             result.status = .failed
             result.message = m.description

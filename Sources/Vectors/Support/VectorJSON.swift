@@ -11,8 +11,8 @@ public struct HexBytes: Decodable, Sendable, Hashable {
         let s = try decoder.singleValueContainer().decode(String.self)
         do {
             bytes = try [UInt8](hex: s)
-        } catch let e as HexError {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: e.description))
+        } catch {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.description))
         }
     }
 }

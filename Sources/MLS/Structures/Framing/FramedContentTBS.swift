@@ -13,7 +13,7 @@ public struct FramedContentTBS: Hashable, Sendable, TLSEncodable {
     public init(wireFormat: WireFormat, content: FramedContent, serializedGroupContext: [UInt8]?,
                 version: ProtocolVersion = .mls10) throws {
         if content.sender.signsGroupContext && serializedGroupContext == nil {
-            throw FramingError.missingGroupContext(sender: content.sender)
+            throw MLSError(.invalidOperation, "FramedContentTBS for sender \(content.sender) must include the GroupContext (RFC 9420 §6.1)")
         }
         self.version = version
         self.wireFormat = wireFormat

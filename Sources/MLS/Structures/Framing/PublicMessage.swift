@@ -32,9 +32,11 @@ public struct PublicMessage: Hashable, Sendable, TLSCodable {
     /// Checks the presence rules a decoded message always meets but a built one might not (§6.1, §6.2).
     public func checkShape() throws {
         if (auth.confirmationTag != nil) != (content.contentType == .commit) {
-            throw FramingError.confirmationTagMismatch(contentType: content.contentType)
+            throw MLSError(.confirmationTagPresence, "a confirmation_tag is present exactly for commit content; content type is \(content.contentType)")
         }
         let isMember: Bool = if case .member = content.sender { true } else { false }
-        if (membershipTag != nil) != isMember { throw FramingError.membershipTagMismatch(sender: content.sender) }
+        if (membershipTag != nil) != isMember {
+            throw MLSError(.membershipTagInvalid, "a membership_tag is present exactly for member senders; sender is \(content.sender)")
+        }
     }
 }

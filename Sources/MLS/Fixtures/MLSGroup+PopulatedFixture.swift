@@ -14,7 +14,7 @@ extension MLSGroup {
     public static func populatedFixture(memberCount: Int, suite: CipherSuite, states: [UInt32],
                                         using rng: inout DeterministicRandom) throws -> [MLSGroup] {
         guard memberCount >= 2, memberCount <= 1 << 20 else {
-            throw GroupError.groupContextInvalid("a fixture needs 2...2^20 members")
+            throw MLSError(.invalidOperation, "a fixture needs 2...2^20 members")
         }
         let groupID = rng.bytes(16)
         var identities: [SigningIdentity] = []
@@ -33,7 +33,7 @@ extension MLSGroup {
             if i + 1 < memberCount { leaves.append(nil) }
         }
         var tree: RatchetTree
-        do { tree = try RatchetTree(nodes: leaves) } catch let e as TreeError { throw GroupError.tree(e) }
+        tree = try RatchetTree(nodes: leaves)
 
         // Fill every parent node: paths from the even leaves, left to right; the last writer of a node wins.
         var nodeKeys: [UInt32: NodeKeyPair] = [:]
@@ -64,7 +64,7 @@ extension MLSGroup {
                                                  confirmed: context.confirmedTranscriptHash)
         let interim = TranscriptHash.interim(cipherSuite: suite, confirmed: context.confirmedTranscriptHash, confirmationTag: tag)
         return try states.map { me in
-            guard Int(me) < memberCount else { throw GroupError.ownLeafNotFound }
+            guard Int(me) < memberCount else { throw MLSError(.invalidOperation, "member \(me) is not in the fixture") }
             var keys = TreeKEMPrivateKeys()
             keys.set(me * 2, leafKeys[Int(me)])
             for node in TreeMath.directPath(me * 2, leafCount: tree.leafCount) ?? [] {

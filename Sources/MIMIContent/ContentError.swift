@@ -1,4 +1,5 @@
 import CBOR
+import CodedErrors
 
 /// A schema rule of draft-ietf-mimi-content-08 Appendix A (the CDDL) or of draft-mahy-mimi-message-status-01 that
 /// a decoded CBOR item breaks. The raw value is the stable code (`content.<rawValue>`).
@@ -33,23 +34,51 @@ public enum ContentErrorCode: String, Sendable, Hashable, CaseIterable, Codable 
     case statusRange
     /// MessageDerivedValues is not the 7-element array of §4.6 / Appendix A.2.
     case derivedValuesShape
+    /// A URI longer than the 16-bit length prefix of the -08 message ID input can describe (§3.3).
+    case uriTooLong
+    /// No sender or room URI (extension keys 1 and 2) for the message ID, and none was supplied (§3.3).
+    case missingUri
 }
 
-/// Why bytes are not a MIMI content message: either a CBOR rule (``CBORError``) or a schema rule, with the byte
-/// offset, the field path (`nestedPart.parts[1].content`) and the requirement broken.
-public struct ContentDecodingError: Error, Sendable, Hashable, CustomStringConvertible {
-    public enum Code: Sendable, Hashable {
+/// The error of the MIMI content module, in the design of ``CodedError``: why bytes are not a MIMI content message
+/// (a CBOR rule, ``CBORError``, or a schema rule), with the byte offset, the field path (`nestedPart.parts[1].content`)
+/// and the requirement broken; or why a message ID cannot be computed (§3.3, no offset). Errors compare and hash by
+/// ``code``; tests that care where the error lies check ``offset`` as well.
+public struct ContentError: CodedError {
+    /// A CBOR rule or a schema rule. The raw value is the stable identifier: `cbor.unsortedMapKeys`, `content.saltSize`.
+    public enum Code: Sendable, Hashable, RawRepresentable {
         case cbor(CBORErrorCode)
         case content(ContentErrorCode)
+
+        public var rawValue: String {
+            switch self {
+            case .cbor(let c): "cbor.\(c.rawValue)"
+            case .content(let c): "content.\(c.rawValue)"
+            }
+        }
+
+        public init?(rawValue: String) {
+            let parts = rawValue.split(separator: ".", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else { return nil }
+            switch parts[0] {
+            case "cbor": guard let c = CBORErrorCode(rawValue: parts[1]) else { return nil }; self = .cbor(c)
+            case "content": guard let c = ContentErrorCode(rawValue: parts[1]) else { return nil }; self = .content(c)
+            default: return nil
+            }
+        }
     }
 
+    public static let domain = "content"
+
     public let code: Code
-    public let offset: Int
+    /// Byte offset of the offending item; nil when the error concerns no bytes (a message ID input).
+    public let offset: Int?
     public let field: String
     public let reason: String
-    public let requirement: String
+    /// The requirement broken (a citation such as `draft-ietf-mimi-content-08 §4.1`).
+    public let requirement: String?
 
-    public init(_ code: ContentErrorCode, at offset: Int, field: String, _ reason: String, requirement: String) {
+    public init(_ code: ContentErrorCode, at offset: Int?, field: String, _ reason: String, requirement: String) {
         self.code = .content(code)
         self.offset = offset
         self.field = field
@@ -66,21 +95,6 @@ public struct ContentDecodingError: Error, Sendable, Hashable, CustomStringConve
     }
 
     /// The stable identifier: `cbor.unsortedMapKeys`, `content.saltSize`.
-    public var identifier: String {
-        switch code {
-        case .cbor(let c): return "cbor.\(c.rawValue)"
-        case .content(let c): return "content.\(c.rawValue)"
-        }
-    }
-
-    public var description: String {
-        let where_ = field.isEmpty ? "byte \(offset)" : "\(field) (byte \(offset))"
-        return "\(identifier) at \(where_): \(reason) [\(requirement)]"
-    }
-
-    public static func == (a: ContentDecodingError, b: ContentDecodingError) -> Bool { a.code == b.code && a.offset == b.offset }
-    public func hash(into h: inout Hasher) {
-        h.combine(code)
-        h.combine(offset)
-    }
+    public var identifier: String { code.rawValue }
+    public var location: String? { Self.location(field: field, offset: offset) }
 }
